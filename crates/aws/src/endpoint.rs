@@ -1,0 +1,249 @@
+//! Where a request goes: AWS's own endpoint for (service, region), or one custom endpoint for
+//! every service (the local emulator).
+
+use std::fmt;
+
+use crate::{Error, Service};
+
+/// An AWS region code such as `us-east-1`, `eu-central-2`, `us-gov-west-1` or `cn-north-1`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Region(String);
+
+impl Region {
+    pub fn new(code: &str) -> Result<Self, Error> {
+        const FIELD: &str = "region";
+        let code = code.trim();
+        if code.is_empty() {
+            return Err(Error::invalid(FIELD, "is required"));
+        }
+        let parts: Vec<&str> = code.split('-').collect();
+        let shaped = parts.len() >= 3
+            && parts[0].len() == 2
+            && parts[..parts.len() - 1]
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()))
+            && parts[parts.len() - 1].chars().all(|c| c.is_ascii_digit())
+            && !parts[parts.len() - 1].is_empty();
+        if !shaped {
+            return Err(Error::invalid(
+                FIELD,
+                format!("{code:?} is not a region code; it looks like us-east-1 or eu-west-2"),
+            ));
+        }
+        Ok(Self(code.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The DNS suffix of the region's partition.
+    pub fn dns_suffix(&self) -> &'static str {
+        if self.0.starts_with("cn-") {
+            "amazonaws.com.cn"
+        } else {
+            "amazonaws.com"
+        }
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// AWS itself, or one custom base URL that serves every service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    Aws,
+    /// `scheme://host[:port]`, with no path, query or trailing slash.
+    Custom(String),
+}
+
+impl Endpoint {
+    /// An empty text means AWS; otherwise an `http://` or `https://` base URL.
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        const FIELD: &str = "endpoint";
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(Self::Aws);
+        }
+        let Some((scheme, rest)) = text.split_once("://") else {
+            return Err(Error::invalid(
+                FIELD,
+                "must start with http:// or https:// (leave it empty for AWS)",
+            ));
+        };
+        if scheme != "http" && scheme != "https" {
+            return Err(Error::invalid(
+                FIELD,
+                format!("scheme {scheme:?} is not http or https"),
+            ));
+        }
+        let rest = rest.trim_end_matches('/');
+        if rest.contains(['/', '?', '#']) {
+            return Err(Error::invalid(
+                FIELD,
+                "must be a base URL with no path or query, like http://127.0.0.1:4566",
+            ));
+        }
+        let (host, port) = match rest.rsplit_once(':') {
+            Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
+            _ => (rest, None),
+        };
+        if host.is_empty() || host.contains(char::is_whitespace) || host.contains('@') {
+            return Err(Error::invalid(FIELD, "needs a host name or address"));
+        }
+        if let Some(port) = port {
+            if port.parse::<u16>().map_or(true, |p| p == 0) {
+                return Err(Error::invalid(
+                    FIELD,
+                    format!("port {port:?} is not a number from 1 to 65535"),
+                ));
+            }
+        }
+        Ok(Self::Custom(format!("{scheme}://{rest}")))
+    }
+
+    pub fn is_aws(&self) -> bool {
+        matches!(self, Self::Aws)
+    }
+
+    /// The base URL and signing region for a service.
+    pub fn resolve(&self, service: Service, region: &Region) -> ResolvedEndpoint {
+        let info = service.info();
+        let signing_region = info.global_region.unwrap_or(region.as_str()).to_owned();
+        let base_url = match self {
+            Self::Custom(url) => url.clone(),
+            Self::Aws if service == Service::Iam => {
+                if region.as_str().starts_with("cn-") {
+                    "https://iam.cn-north-1.amazonaws.com.cn".to_owned()
+                } else {
+                    "https://iam.amazonaws.com".to_owned()
+                }
+            }
+            Self::Aws => format!(
+                "https://{}.{}.{}",
+                info.endpoint_prefix,
+                region,
+                region.dns_suffix()
+            ),
+        };
+        let signing_region = if service == Service::Iam && region.as_str().starts_with("cn-") {
+            "cn-north-1".to_owned()
+        } else {
+            signing_region
+        };
+        ResolvedEndpoint {
+            service,
+            base_url,
+            signing_region,
+            path_style: !self.is_aws(),
+        }
+    }
+}
+
+/// A service's endpoint for one region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResolvedEndpoint {
+    pub service: Service,
+    /// `scheme://host[:port]`, no trailing slash.
+    pub base_url: String,
+    pub signing_region: String,
+    /// S3 addressing: `base/bucket/key` (custom endpoints) rather than `bucket.base/key`.
+    pub path_style: bool,
+}
+
+impl ResolvedEndpoint {
+    /// `base_url` + a path that starts with `/`.
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("{}{}", self.base_url, path_and_query)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(r: &str) -> Region {
+        Region::new(r).expect("valid region")
+    }
+
+    #[test]
+    fn regional_services_resolve_to_their_regional_endpoints() {
+        let r = Endpoint::Aws.resolve(Service::DynamoDb, &region("eu-west-1"));
+        assert_eq!(r.base_url, "https://dynamodb.eu-west-1.amazonaws.com");
+        assert_eq!(r.signing_region, "eu-west-1");
+        let r = Endpoint::Aws.resolve(Service::Sts, &region("ap-southeast-2"));
+        assert_eq!(r.base_url, "https://sts.ap-southeast-2.amazonaws.com");
+        let r = Endpoint::Aws.resolve(Service::ApplicationAutoScaling, &region("us-west-2"));
+        assert_eq!(
+            r.base_url,
+            "https://application-autoscaling.us-west-2.amazonaws.com"
+        );
+        let r = Endpoint::Aws.resolve(Service::Firehose, &region("cn-north-1"));
+        assert_eq!(r.base_url, "https://firehose.cn-north-1.amazonaws.com.cn");
+    }
+
+    #[test]
+    fn iam_is_global_and_signs_for_us_east_1() {
+        let r = Endpoint::Aws.resolve(Service::Iam, &region("eu-central-1"));
+        assert_eq!(r.base_url, "https://iam.amazonaws.com");
+        assert_eq!(r.signing_region, "us-east-1");
+    }
+
+    #[test]
+    fn a_custom_endpoint_serves_every_service_path_style() {
+        let e = Endpoint::parse("http://127.0.0.1:4566/").expect("valid");
+        for s in Service::ALL {
+            let r = e.resolve(s, &region("eu-west-1"));
+            assert_eq!(r.base_url, "http://127.0.0.1:4566");
+            assert!(r.path_style);
+        }
+        assert_eq!(
+            e.resolve(Service::Iam, &region("eu-west-1")).signing_region,
+            "us-east-1"
+        );
+    }
+
+    #[test]
+    fn empty_endpoint_means_aws_and_bad_ones_name_the_rule() {
+        assert_eq!(Endpoint::parse("  ").expect("empty is AWS"), Endpoint::Aws);
+        for bad in [
+            "localhost:4566",
+            "ftp://x",
+            "http://",
+            "http://h:99999",
+            "http://h:4566/path",
+        ] {
+            let e = Endpoint::parse(bad).unwrap_err();
+            assert_eq!(e.field(), Some("endpoint"), "{bad}: {e}");
+        }
+        assert!(Endpoint::parse("https://[::1]:4566").is_ok());
+    }
+
+    #[test]
+    fn region_codes_are_checked() {
+        for good in [
+            "us-east-1",
+            "us-gov-west-1",
+            "cn-north-1",
+            "eu-central-2",
+            "ap-southeast-4",
+        ] {
+            assert!(Region::new(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "useast1",
+            "US-EAST-1",
+            "us-east",
+            "us-east-x",
+            "u-east-1",
+        ] {
+            let e = Region::new(bad).unwrap_err();
+            assert_eq!(e.field(), Some("region"), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! What to do after a failed attempt: retry throttling, 5xx and network failures with capped
+//! exponential backoff and full jitter, a bounded number of times; never retry a validation
+//! error; on a clock-skew error, correct the clock from the response's `Date` and re-sign once.
+
+use std::time::{Duration, SystemTime};
+
+use crate::{Error, NetworkErrorKind};
+
+/// Capped exponential backoff with full jitter (AWS's "standard" retry mode).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included. 1 means never retry.
+    pub max_attempts: u32,
+    /// The backoff ceiling before jitter for the first retry; doubles each retry.
+    pub base_delay: Duration,
+    /// No single wait is longer than this.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(20),
+        }
+    }
+}
+
+/// How an error is treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorClass {
+    Throttling,
+    /// 5xx, timeouts, connection failures: may succeed next time.
+    Transient,
+    /// The request's time was too far from the server's.
+    ClockSkew,
+    /// Validation, auth, not found...: retrying gives the same answer.
+    Permanent,
+}
+
+/// What the client does next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryDecision {
+    RetryAfter(Duration),
+    /// Set the clock offset to this many milliseconds (server minus local) and re-sign at once.
+    CorrectClock {
+        offset_ms: i64,
+    },
+    GiveUp,
+}
+
+const THROTTLING_CODES: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+
+const TRANSIENT_CODES: &[&str] = &[
+    "RequestTimeout",
+    "RequestTimeoutException",
+    "InternalError",
+    "InternalFailure",
+    "InternalServerError",
+    "ServiceUnavailable",
+    "ServiceUnavailableException",
+];
+
+const SKEW_CODES: &[&str] = &[
+    "RequestTimeTooSkewed",
+    "RequestExpired",
+    "RequestInTheFuture",
+    "InvalidSignatureException",
+    "SignatureDoesNotMatch",
+    "AuthFailure",
+];
+
+pub fn classify(error: &Error) -> ErrorClass {
+    match error {
+        Error::Service {
+            status,
+            code,
+            message,
+            ..
+        } => {
+            if THROTTLING_CODES.contains(&code.as_str()) || *status == 429 {
+                ErrorClass::Throttling
+            } else if is_skew(code, message) {
+                ErrorClass::ClockSkew
+            } else if TRANSIENT_CODES.contains(&code.as_str())
+                || matches!(status, 500 | 502 | 503 | 504)
+            {
+                ErrorClass::Transient
+            } else {
+                ErrorClass::Permanent
+            }
+        }
+        Error::Decode { status, .. } if *status >= 500 => ErrorClass::Transient,
+        Error::Network { kind, .. } => match kind {
+            // Retrying will not change a CORS rule.
+            NetworkErrorKind::Cors => ErrorClass::Permanent,
+            _ => ErrorClass::Transient,
+        },
+        _ => ErrorClass::Permanent,
+    }
+}
+
+fn is_skew(code: &str, message: &str) -> bool {
+    if !SKEW_CODES.contains(&code) {
+        return false;
+    }
+    match code {
+        "RequestTimeTooSkewed" | "RequestExpired" | "RequestInTheFuture" => true,
+        // These codes also mean a wrong secret; only the message tells a clock problem.
+        _ => {
+            let m = message.to_ascii_lowercase();
+            m.contains("signature expired") || m.contains("not yet current") || m.contains("skew")
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry (for tests and for callers with their own policy).
+    pub fn none() -> Self {
+        Self {
+            max_attempts: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Decides after attempt number `attempt` (1-based) failed with `error`.
+    ///
+    /// `clock_corrected`: whether this call already corrected the clock once. `server_date`: the
+    /// failed response's `Date`; `local_now`: the local clock, uncorrected. `random` is uniform in
+    /// [0, 1): the full jitter.
+    pub fn decide(
+        &self,
+        error: &Error,
+        attempt: u32,
+        clock_corrected: bool,
+        server_date: Option<SystemTime>,
+        local_now: SystemTime,
+        random: f64,
+    ) -> RetryDecision {
+        match classify(error) {
+            ErrorClass::Permanent => RetryDecision::GiveUp,
+            ErrorClass::ClockSkew => match (clock_corrected, server_date) {
+                (false, Some(server)) => RetryDecision::CorrectClock {
+                    offset_ms: millis_between(local_now, server),
+                },
+                _ => RetryDecision::GiveUp,
+            },
+            ErrorClass::Throttling | ErrorClass::Transient if attempt < self.max_attempts => {
+                RetryDecision::RetryAfter(self.backoff(attempt, random))
+            }
+            _ => RetryDecision::GiveUp,
+        }
+    }
+
+    /// Full jitter: uniform in [0, min(max_delay, base * 2^(attempt-1))].
+    pub fn backoff(&self, attempt: u32, random: f64) -> Duration {
+        let exp = 2u32.saturating_pow(attempt.saturating_sub(1).min(30));
+        let ceiling = self.base_delay.saturating_mul(exp).min(self.max_delay);
+        ceiling.mul_f64(random.clamp(0.0, 1.0))
+    }
+}
+
+/// `to - from` in milliseconds, negative when `to` is earlier.
+pub fn millis_between(from: SystemTime, to: SystemTime) -> i64 {
+    match to.duration_since(from) {
+        Ok(d) => i64::try_from(d.as_millis()).unwrap_or(i64::MAX),
+        Err(e) => -i64::try_from(e.duration().as_millis()).unwrap_or(i64::MAX),
+    }
+}
+
+/// `time` moved by `offset_ms`.
+pub fn shift(time: SystemTime, offset_ms: i64) -> SystemTime {
+    let d = Duration::from_millis(offset_ms.unsigned_abs());
+    if offset_ms >= 0 {
+        time + d
+    } else {
+        time.checked_sub(d).unwrap_or(time)
+    }
+}
+
+/// A small xorshift generator for jitter (no OS randomness needed in the page).
+#[derive(Debug)]
+pub struct Jitter(std::sync::atomic::AtomicU64);
+
+impl Jitter {
+    pub fn seeded(seed: u64) -> Self {
+        Self(std::sync::atomic::AtomicU64::new(seed | 1))
+    }
+
+    /// Uniform in [0, 1).
+    pub fn next(&self) -> f64 {
+        use std::sync::atomic::Ordering;
+        let mut x = self.0.load(Ordering::Relaxed);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0.store(x, Ordering::Relaxed);
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(status: u16, code: &str, message: &str) -> Error {
+        Error::Service {
+            status,
+            code: code.into(),
+            message: message.into(),
+            request_id: None,
+        }
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(
+            classify(&service(400, "ThrottlingException", "Rate exceeded")),
+            ErrorClass::Throttling
+        );
+        assert_eq!(
+            classify(&service(400, "ProvisionedThroughputExceededException", "")),
+            ErrorClass::Throttling
+        );
+        assert_eq!(
+            classify(&service(503, "SlowDown", "")),
+            ErrorClass::Throttling
+        );
+        assert_eq!(
+            classify(&service(500, "InternalServerError", "")),
+            ErrorClass::Transient
+        );
+        assert_eq!(
+            classify(&service(502, "Whatever", "")),
+            ErrorClass::Transient
+        );
+        assert_eq!(
+            classify(&service(400, "ValidationException", "1 validation error")),
+            ErrorClass::Permanent
+        );
+        assert_eq!(
+            classify(&service(
+                403,
+                "SignatureDoesNotMatch",
+                "The request signature we calculated does not match"
+            )),
+            ErrorClass::Permanent
+        );
+        assert_eq!(
+            classify(&service(
+                400,
+                "InvalidSignatureException",
+                "Signature expired: 20260101T000000Z is now earlier than ..."
+            )),
+            ErrorClass::ClockSkew
+        );
+        assert_eq!(
+            classify(&service(403, "RequestTimeTooSkewed", "")),
+            ErrorClass::ClockSkew
+        );
+        assert_eq!(
+            classify(&Error::network(NetworkErrorKind::Unreachable, "refused")),
+            ErrorClass::Transient
+        );
+        assert_eq!(
+            classify(&Error::network(NetworkErrorKind::Cors, "blocked")),
+            ErrorClass::Permanent
+        );
+        assert_eq!(
+            classify(&Error::invalid("region", "is required")),
+            ErrorClass::Permanent
+        );
+    }
+
+    #[test]
+    fn backoff_is_capped_exponential_with_full_jitter() {
+        let p = RetryPolicy {
+            max_attempts: 10,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(1),
+        };
+        assert_eq!(
+            p.backoff(1, 0.999_999),
+            Duration::from_millis(100).mul_f64(0.999_999)
+        );
+        assert_eq!(p.backoff(3, 0.5), Duration::from_millis(200));
+        assert_eq!(p.backoff(20, 0.5), Duration::from_millis(500));
+        assert_eq!(p.backoff(2, 0.0), Duration::ZERO);
+    }
+
+    #[test]
+    fn jitter_stays_in_range() {
+        let j = Jitter::seeded(42);
+        for _ in 0..1000 {
+            let x = j.next();
+            assert!((0.0..1.0).contains(&x));
+        }
+    }
+}

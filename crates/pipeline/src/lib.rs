@@ -1,0 +1,8 @@
+//! Hoseline's domain, with no UI and no I/O of its own.
+//!
+//! It will hold the pipeline spec (serde), its validation, the plan of AWS calls with its apply and
+//! teardown engine, the record -> DynamoDB item mapping (shared by the bridge and the console's
+//! preview), demo data generators and the sender, the cost model and the CloudFormation export.
+//! The foundation gives it the AWS layer it builds on; later issues fill it.
+
+pub use hoseline_aws as aws;
