@@ -21,6 +21,7 @@ pub mod retry;
 pub mod service;
 pub mod signing;
 pub mod transport;
+pub mod validate;
 
 pub mod autoscaling;
 pub mod cloudformation;
