@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Hoseline's local AWS emulator: moto's server app behind a thin CORS front.
+
+moto answers the preflights of the JSON and query services but sends no
+Access-Control-Expose-Headers, refuses the preflight of an existing private S3
+object (403) and crashes on some unsigned preflights (500) when it checks
+signatures. This front answers every OPTIONS itself and sets the CORS headers of
+every other response, so a page can make every call the console makes.
+
+With --check-signatures, moto checks SigV4 signatures and IAM permissions from
+the first request on, and the demo user `hoseline-demo` (allow-all inline policy,
+AWS's documented example key pair) is planted in moto's IAM backend in-process,
+again after every POST /moto-api/reset.
+
+Run it with the venv's python (scripts/emulator.sh does):
+    .tools/venv/bin/python scripts/emulator/front.py --port 4566 --check-signatures
+Health: GET /moto-api/ answers 200.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+DEMO_USER = "hoseline-demo"
+DEMO_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
+DEMO_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+DEMO_POLICY_NAME = "hoseline-demo-allow-all"
+ALLOW_ALL = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}],
+}
+
+ALLOW_METHODS = "GET,PUT,POST,DELETE,HEAD"
+EXPOSE_HEADERS = ",".join(
+    [
+        "x-amzn-requestid",
+        "x-amz-request-id",
+        "x-amzn-errortype",
+        "etag",
+        "x-amz-crc32",
+        "date",
+        "content-length",
+        "content-type",
+        "x-amz-version-id",
+    ]
+)
+MAX_AGE = "600"
+# Every CORS header moto (flask-cors, S3 bucket CORS rules) may set: the front sets its own.
+CORS_HEADERS = {
+    "access-control-allow-origin",
+    "access-control-allow-methods",
+    "access-control-allow-headers",
+    "access-control-allow-credentials",
+    "access-control-expose-headers",
+    "access-control-max-age",
+}
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=4566, help="port (default 4566)")
+    parser.add_argument(
+        "--check-signatures",
+        action="store_true",
+        help="check SigV4 signatures and plant the demo user and key",
+    )
+    parser.add_argument("--quiet", action="store_true", help="do not log each request")
+    parser.add_argument("--pid-file", help="write this process's id there")
+    return parser.parse_args(argv)
+
+
+def plant_demo_user() -> None:
+    """Create the demo user, its allow-all policy and the demo key in moto's IAM backend."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.iam.models import iam_backends
+
+    backend = iam_backends[DEFAULT_ACCOUNT_ID]["aws"]
+    if DEMO_USER not in backend.users:
+        backend.create_user(region_name="us-east-1", user_name=DEMO_USER)
+    backend.put_user_policy(DEMO_USER, DEMO_POLICY_NAME, json.dumps(ALLOW_ALL))
+    user = backend.users[DEMO_USER]
+    if any(key.access_key_id == DEMO_ACCESS_KEY_ID for key in user.access_keys):
+        return
+    key = backend.create_access_key(DEMO_USER)
+    # moto generates a random id and secret: replace both, and re-index the key by its new id.
+    backend.access_keys.pop(key.access_key_id, None)
+    key.access_key_id = DEMO_ACCESS_KEY_ID
+    key.secret_access_key = DEMO_SECRET
+    backend.access_keys[key.access_key_id] = key
+
+
+StartResponse = Callable[..., Any]
+
+
+class CorsFront:
+    """WSGI middleware: answers OPTIONS, sets CORS headers, re-plants the demo user after a reset."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], check_signatures: bool) -> None:
+        self.app = app
+        self.check_signatures = check_signatures
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        origin = environ.get("HTTP_ORIGIN")
+        allow_origin = origin or "*"
+        if environ.get("REQUEST_METHOD") == "OPTIONS":
+            requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS", "")
+            headers = [
+                ("Access-Control-Allow-Origin", allow_origin),
+                ("Access-Control-Allow-Methods", ALLOW_METHODS),
+                ("Access-Control-Allow-Headers", requested or "*"),
+                ("Access-Control-Expose-Headers", EXPOSE_HEADERS),
+                ("Access-Control-Max-Age", MAX_AGE),
+                ("Vary", "Origin, Access-Control-Request-Headers"),
+                ("Content-Length", "0"),
+            ]
+            start_response("200 OK", headers)
+            return [b""]
+
+        def cors_start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            kept = [(k, v) for (k, v) in headers if k.lower() not in CORS_HEADERS]
+            kept.append(("Access-Control-Allow-Origin", allow_origin))
+            kept.append(("Access-Control-Expose-Headers", EXPOSE_HEADERS))
+            if origin and not any(k.lower() == "vary" for (k, _) in kept):
+                kept.append(("Vary", "Origin"))
+            return start_response(status, kept, exc_info)
+
+        is_reset = (
+            environ.get("REQUEST_METHOD") == "POST"
+            and environ.get("PATH_INFO", "").rstrip("/") == "/moto-api/reset"
+        )
+        result = self.app(environ, cors_start_response)
+        if is_reset and self.check_signatures:
+            # moto's reset ran inside the call above and wiped IAM: put the demo user back.
+            plant_demo_user()
+        return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.check_signatures:
+        # Read by moto.settings at import time: check every request, from the first one.
+        os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = "0"
+    else:
+        os.environ.pop("INITIAL_NO_AUTH_ACTION_COUNT", None)
+
+    import logging
+
+    from moto.moto_server.werkzeug_app import (
+        DomainDispatcherApplication,
+        MotoRequestHandler,
+        create_backend_app,
+    )
+    from werkzeug.serving import run_simple
+
+    if args.quiet:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+    if args.check_signatures:
+        plant_demo_user()
+    if args.pid_file:
+        with open(args.pid_file, "w", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+
+    def stop(_signum: int, _frame: Any) -> None:
+        sys.exit(0)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+
+    app = CorsFront(DomainDispatcherApplication(create_backend_app), args.check_signatures)
+    mode = "checking signatures" if args.check_signatures else "not checking signatures"
+    print(f"hoseline emulator: http://{args.host}:{args.port} ({mode})", flush=True)
+    run_simple(
+        args.host,
+        args.port,
+        app,
+        threaded=True,
+        use_reloader=False,
+        request_handler=MotoRequestHandler,
+    )
+
+
+if __name__ == "__main__":
+    main()
