@@ -3,7 +3,7 @@
 # each step checks the installed version first and prints one line (ok / installed).
 # Safe to run again and again; a warm run takes seconds.
 #
-#   rust targets       wasm32-unknown-unknown, x86_64-unknown-linux-musl (rustup)
+#   rust targets       wasm32-unknown-unknown, x86_64-unknown-linux-musl; clippy, rustfmt (rustup)
 #   trunk              =0.21.14 (cargo install --locked)
 #   wasm-bindgen-cli   the wasm-bindgen version locked in Cargo.lock (cargo install, not --locked)
 #   wasm-opt           npm binaryen@132, from tools/package-lock.json into .tools/node (npm ci)
@@ -66,7 +66,7 @@ step_apt() {
 # --- rust ----------------------------------------------------------------------------------------
 step_rust_targets() {
     command -v rustup >/dev/null || die "rustup not found (install Rust first)"
-    local installed missing=() target
+    local installed missing=() target comp
     installed="$(rustup target list --installed)"
     for target in "${RUST_TARGETS[@]}"; do
         grep -qx "$target" <<<"$installed" || missing+=("$target")
@@ -76,6 +76,18 @@ step_rust_targets() {
     else
         rustup target add "${missing[@]}" >/dev/null 2>&1 || rustup target add "${missing[@]}"
         say "rust targets ${missing[*]}: installed"
+    fi
+    local components
+    components="$(rustup component list --installed 2>/dev/null)"
+    missing=()
+    for comp in clippy rustfmt; do
+        grep -q "^$comp" <<<"$components" || missing+=("$comp")
+    done
+    if ((${#missing[@]} == 0)); then
+        say "rust components clippy rustfmt: ok"
+    else
+        rustup component add "${missing[@]}" >/dev/null 2>&1 || rustup component add "${missing[@]}"
+        say "rust components ${missing[*]}: installed"
     fi
 }
 
