@@ -8,7 +8,8 @@ signatures. This front answers every OPTIONS itself and sets the CORS headers of
 every other response, so a page can make every call the console makes.
 
 With --check-signatures, moto checks SigV4 signatures and IAM permissions from
-the first request on, and the demo user `hoseline-demo` (allow-all inline policy,
+the first request on (with moto's check of bodyless GET/DELETE requests fixed, so
+Lambda GetFunction, ListFunctions and DeleteFunction pass), and the demo user `hoseline-demo` (allow-all inline policy,
 AWS's documented example key pair) is planted in moto's IAM backend in-process,
 again after every POST /moto-api/reset.
 
@@ -96,6 +97,36 @@ def plant_demo_user() -> None:
     backend.access_keys[key.access_key_id] = key
 
 
+def patch_bodyless_signature_check() -> None:
+    """Fix moto 5.2.5's signature check of requests without a body (Lambda GET and DELETE).
+
+    moto rebuilds the signed request with `data=self._body or self._data`: for a GET or DELETE
+    the body is empty, so it signs its parsed query or header dict as a form body instead, and a
+    correctly signed GetFunction, ListFunctions or DeleteFunction (even boto3's) gets 403
+    SignatureDoesNotMatch. A GET, HEAD or DELETE is signed over an empty payload (the query is
+    in the path): sign the raw body only.
+    """
+    from moto.iam import access_control
+
+    base = access_control.IAMRequestBase
+    original = base._create_aws_request
+    if getattr(original, "hoseline_patched", False):
+        return
+
+    def create_aws_request(self: Any) -> Any:
+        if self._method in ("GET", "HEAD", "DELETE") and not self._body:
+            saved = self._data
+            self._data = b""
+            try:
+                return original(self)
+            finally:
+                self._data = saved
+        return original(self)
+
+    create_aws_request.hoseline_patched = True  # type: ignore[attr-defined]
+    base._create_aws_request = create_aws_request  # type: ignore[method-assign]
+
+
 StartResponse = Callable[..., Any]
 
 
@@ -163,6 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
     if args.check_signatures:
+        patch_bodyless_signature_check()
         plant_demo_user()
     if args.pid_file:
         with open(args.pid_file, "w", encoding="utf-8") as f:

@@ -3,8 +3,8 @@
 
     .tools/venv/bin/python scripts/emulator/smoke.py http://127.0.0.1:4577 [--unchecked]
 
-Checks: health, the demo key's identity, DynamoDB ListTables, a wrong secret's 403
-SignatureDoesNotMatch on sts, dynamodb, firehose and s3 (unless --unchecked), and browser-style
+Checks: health, the demo key's identity, DynamoDB ListTables, Lambda ListFunctions, a wrong secret's 403
+SignatureDoesNotMatch on sts, dynamodb, firehose, s3 and lambda (unless --unchecked), and browser-style
 preflights (a JSON service and an existing S3 object) plus the CORS headers of a plain response.
 Exits non-zero on the first failure.
 """
@@ -120,6 +120,9 @@ def main() -> None:
     client(endpoint, "dynamodb").list_tables()
     ok("DynamoDB ListTables")
 
+    client(endpoint, "lambda").list_functions(MaxItems=1)
+    ok("Lambda ListFunctions (a signed GET)")
+
     bucket = f"hoseline-smoke-{uuid.uuid4().hex[:12]}"
     s3 = client(endpoint, "s3")
     s3.create_bucket(Bucket=bucket)
@@ -132,6 +135,7 @@ def main() -> None:
             "dynamodb": lambda c: c.list_tables(),
             "firehose": lambda c: c.list_delivery_streams(),
             "s3": lambda c: c.list_buckets(),
+            "lambda": lambda c: c.list_functions(MaxItems=1),
         }
         for service, call in calls.items():
             got = rejected_code(endpoint, service, call)
