@@ -2,6 +2,8 @@
 //! PROVISIONED table gets a scalable write target and a target-tracking policy. Needs
 //! `scripts/emulator.sh start-test`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use hoseline_aws::autoscaling::{PutScalingPolicy, RegisterScalableTarget, DYNAMODB_TABLE_WRITE};

@@ -1,6 +1,8 @@
 //! DynamoDB against the local emulator (moto, signature-checking): every typed operation runs and
 //! its effect is read back. Needs `scripts/emulator.sh start-test`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -5,6 +5,8 @@
 //! once; it POSTs to an HTTP endpoint inside PutRecordBatch, so records are only put to the S3
 //! stream here.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use hoseline_aws::credentials::Secret;

@@ -1,6 +1,8 @@
 //! STS against the local emulator (moto, signature-checking). Needs
 //! `scripts/emulator.sh start-test`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use hoseline_aws::sts::GetCallerIdentity;

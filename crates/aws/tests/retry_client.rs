@@ -1,6 +1,8 @@
 //! The client's retry policy, through a scripted transport (moto never throttles, never skews
 //! its clock and never fails midway: those answers are fixtures here, shaped as AWS sends them).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::time::{Duration, SystemTime};
@@ -75,10 +77,10 @@ impl Operation for ListTables {
 
 const T0: u64 = 1_790_000_000; // 2026-09-21
 
-fn client<'a>(
+fn client(
     transport: Scripted,
-    sleep: &'a RecordedSleep,
-) -> Client<Scripted, &'a RecordedSleep, FixedClock> {
+    sleep: &RecordedSleep,
+) -> Client<Scripted, &RecordedSleep, FixedClock> {
     let config = ClientConfig {
         credentials: Credentials::new(
             "AKIAIOSFODNN7EXAMPLE",

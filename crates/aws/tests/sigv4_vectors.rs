@@ -3,6 +3,8 @@
 //! the credentials, region, service and time, and the expected signature. A wrong secret must
 //! fail the same vectors.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 

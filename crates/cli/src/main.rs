@@ -63,7 +63,7 @@ fn main() -> ExitCode {
 /// One line for stderr: the AWS code and message, the request id when there is one.
 fn report(error: &Error) -> String {
     match error {
-        Error::InvalidInput { .. } => format!("error: {error}"),
+        Error::InvalidInput { .. } | Error::Network { .. } => format!("error: {error}"),
         Error::Service { status, .. } => format!("error: {error} [HTTP {status}]"),
         _ => format!("error: {}: {error}", error.code()),
     }

@@ -7,7 +7,8 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use gloo_net::http::{Method, RequestBuilder};
+use gloo_net::http::{Request, RequestBuilder};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, RequestMode};
 
 use crate::{Clock, Error, HttpRequest, HttpResponse, NetworkErrorKind, Sleep, Transport};
@@ -20,24 +21,10 @@ pub struct FetchTransport;
 
 impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, Error> {
-        let method = Method::from_bytes(request.method.as_bytes())
-            .map_err(|e| Error::invalid("method", e.to_string()))?;
         let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
-        let mut builder = RequestBuilder::new(&request.url)
-            .method(method)
-            .abort_signal(Some(&signal));
-        for (name, value) in &request.headers {
-            if !name.eq_ignore_ascii_case("host") && !name.eq_ignore_ascii_case("content-length") {
-                builder = builder.header(name, value);
-            }
-        }
-        let built = if request.body.is_empty() {
-            builder.build()
-        } else {
-            builder.body(js_sys::Uint8Array::from(request.body.as_slice()))
-        }
-        .map_err(|e| Error::network(NetworkErrorKind::Other, e))?;
-        let response = match built.send().await {
+        let built = build(&request, &signal)
+            .map_err(|e| Error::network(NetworkErrorKind::Other, describe(&e)))?;
+        let response = match Request::from(built).send().await {
             Ok(r) => r,
             Err(e) => {
                 return Err(explain_failure(&request.url, &e.to_string(), signal.aborted()).await)
@@ -55,6 +42,33 @@ impl Transport for FetchTransport {
             body,
         })
     }
+}
+
+/// The fetch request, its URL exactly as signed. (gloo-net's RequestBuilder appends a `&` to a
+/// URL that already has a query, which changes the canonical query and breaks the signature.)
+fn build(request: &HttpRequest, signal: &AbortSignal) -> Result<web_sys::Request, JsValue> {
+    let headers = web_sys::Headers::new()?;
+    for (name, value) in &request.headers {
+        if !name.eq_ignore_ascii_case("host") && !name.eq_ignore_ascii_case("content-length") {
+            headers.append(name, value)?;
+        }
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method);
+    init.set_headers(&headers);
+    init.set_signal(Some(signal));
+    if !request.body.is_empty() {
+        init.set_body(&js_sys::Uint8Array::from(request.body.as_slice()));
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init)
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
 }
 
 /// Tells a CORS refusal from an unreachable endpoint (fetch reports both as a TypeError).

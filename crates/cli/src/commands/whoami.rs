@@ -13,7 +13,7 @@ pub(crate) struct WhoamiArgs {
 
 pub(crate) async fn run(config: ClientConfig, args: &WhoamiArgs) -> Result<(), Error> {
     let client = NativeClient::native(config)?;
-    let identity = client.send(&GetCallerIdentity::default()).await?;
+    let identity = client.send(&GetCallerIdentity).await?;
     if args.json {
         let value = serde_json::json!({
             "Account": identity.account,
