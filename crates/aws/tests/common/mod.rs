@@ -22,7 +22,8 @@ pub fn checked_endpoint() -> String {
 }
 
 pub fn unchecked_endpoint() -> String {
-    std::env::var("HOSELINE_TEST_ENDPOINT_UNCHECKED").unwrap_or_else(|_| "http://127.0.0.1:4578".to_owned())
+    std::env::var("HOSELINE_TEST_ENDPOINT_UNCHECKED")
+        .unwrap_or_else(|_| "http://127.0.0.1:4578".to_owned())
 }
 
 pub fn client_for(endpoint: &str, secret: &str) -> NativeClient {
@@ -46,12 +47,21 @@ pub fn unchecked() -> NativeClient {
 
 /// A client with a wrong secret, for the checking emulator.
 pub fn wrong_secret() -> NativeClient {
-    client_for(&checked_endpoint(), "wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGKEY")
+    client_for(
+        &checked_endpoint(),
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGKEY",
+    )
 }
 
 /// A name no other test (or earlier run against the same emulator) uses: lowercase, digits, dashes.
 pub fn unique(prefix: &str) -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    format!("{prefix}-{}-{nanos:x}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "{prefix}-{}-{nanos:x}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }
