@@ -10,7 +10,10 @@ pub fn length(field: &str, value: &str, min: usize, max: usize) -> Result<(), Er
         return Err(Error::invalid(field, "is required"));
     }
     if n < min || n > max {
-        return Err(Error::invalid(field, format!("must be {min} to {max} characters long (it has {n})")));
+        return Err(Error::invalid(
+            field,
+            format!("must be {min} to {max} characters long (it has {n})"),
+        ));
     }
     Ok(())
 }
@@ -21,17 +24,33 @@ pub fn opt_length(field: &str, value: Option<&str>, min: usize, max: usize) -> R
 }
 
 /// Every character satisfies `allowed`; `described` says which ones, for the message.
-pub fn chars(field: &str, value: &str, described: &str, allowed: impl Fn(char) -> bool) -> Result<(), Error> {
+pub fn chars(
+    field: &str,
+    value: &str,
+    described: &str,
+    allowed: impl Fn(char) -> bool,
+) -> Result<(), Error> {
     match value.chars().find(|c| !allowed(*c)) {
-        Some(bad) => Err(Error::invalid(field, format!("may contain only {described} ({bad:?} is not allowed)"))),
+        Some(bad) => Err(Error::invalid(
+            field,
+            format!("may contain only {described} ({bad:?} is not allowed)"),
+        )),
         None => Ok(()),
     }
 }
 
 /// A number in `min..=max`.
-pub fn range<N: PartialOrd + std::fmt::Display>(field: &str, value: N, min: N, max: N) -> Result<(), Error> {
+pub fn range<N: PartialOrd + std::fmt::Display>(
+    field: &str,
+    value: N,
+    min: N,
+    max: N,
+) -> Result<(), Error> {
     if value < min || value > max {
-        return Err(Error::invalid(field, format!("must be from {min} to {max} (it is {value})")));
+        return Err(Error::invalid(
+            field,
+            format!("must be from {min} to {max} (it is {value})"),
+        ));
     }
     Ok(())
 }
@@ -40,7 +59,10 @@ pub fn range<N: PartialOrd + std::fmt::Display>(field: &str, value: N, min: N, m
 pub fn count<T>(field: &str, items: &[T], min: usize, max: usize) -> Result<(), Error> {
     let n = items.len();
     if n < min || n > max {
-        return Err(Error::invalid(field, format!("must have {min} to {max} entries (it has {n})")));
+        return Err(Error::invalid(
+            field,
+            format!("must have {min} to {max} entries (it has {n})"),
+        ));
     }
     Ok(())
 }
@@ -50,15 +72,26 @@ pub fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<(), Error> {
     if allowed.contains(&value) {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("must be one of {} (it is {value:?})", allowed.join(", "))))
+        Err(Error::invalid(
+            field,
+            format!("must be one of {} (it is {value:?})", allowed.join(", ")),
+        ))
     }
 }
 
 /// An ARN: `arn:partition:service:region:account:resource`.
 pub fn arn(field: &str, value: &str) -> Result<(), Error> {
     let parts: Vec<&str> = value.splitn(6, ':').collect();
-    if parts.len() < 6 || parts[0] != "arn" || parts[1].is_empty() || parts[2].is_empty() || parts[5].is_empty() {
-        return Err(Error::invalid(field, format!("{value:?} is not an ARN (arn:aws:service:region:account:resource)")));
+    if parts.len() < 6
+        || parts[0] != "arn"
+        || parts[1].is_empty()
+        || parts[2].is_empty()
+        || parts[5].is_empty()
+    {
+        return Err(Error::invalid(
+            field,
+            format!("{value:?} is not an ARN (arn:aws:service:region:account:resource)"),
+        ));
     }
     Ok(())
 }
@@ -75,13 +108,27 @@ mod tests {
     #[test]
     fn messages_name_the_field_and_the_rule() {
         let e = length("TableName", "ab", 3, 255).unwrap_err();
-        assert_eq!(e.to_string(), "TableName: must be 3 to 255 characters long (it has 2)");
+        assert_eq!(
+            e.to_string(),
+            "TableName: must be 3 to 255 characters long (it has 2)"
+        );
         let e = chars("TableName", "a b", "letters, digits, _ - .", name_chars).unwrap_err();
-        assert_eq!(e.to_string(), "TableName: may contain only letters, digits, _ - . (' ' is not allowed)");
-        assert_eq!(range("Limit", 0, 1, 100).unwrap_err().field(), Some("Limit"));
+        assert_eq!(
+            e.to_string(),
+            "TableName: may contain only letters, digits, _ - . (' ' is not allowed)"
+        );
+        assert_eq!(
+            range("Limit", 0, 1, 100).unwrap_err().field(),
+            Some("Limit")
+        );
         assert!(count("Records", &[1, 2], 1, 500).is_ok());
         assert!(arn("RoleARN", "arn:aws:iam::123456789012:role/x").is_ok());
         assert!(arn("RoleARN", "role/x").is_err());
-        assert!(one_of("BillingMode", "PROVISIONED", &["PROVISIONED", "PAY_PER_REQUEST"]).is_ok());
+        assert!(one_of(
+            "BillingMode",
+            "PROVISIONED",
+            &["PROVISIONED", "PAY_PER_REQUEST"]
+        )
+        .is_ok());
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::dynamodb::json_operation;
+use crate::protocol::json::json_operation;
 use crate::{validate, Error, Service};
 
 /// The model's ServiceNamespace values.

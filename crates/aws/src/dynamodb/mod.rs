@@ -197,29 +197,4 @@ pub(crate) fn check_expression_maps(
         .try_for_each(|(k, v)| check_value(&format!("ExpressionAttributeValues.{k}"), v))
 }
 
-/// Implements [`crate::Operation`] for an awsJson input that serializes as the request body.
-macro_rules! json_operation {
-    ($input:ty, $output:ty, $service:expr, $name:literal) => {
-        impl $crate::Operation for $input {
-            type Output = $output;
-            const SERVICE: $crate::Service = $service;
-            const NAME: &'static str = $name;
-
-            fn validate(&self) -> Result<(), $crate::Error> {
-                self.check()
-            }
-
-            fn build(
-                &self,
-                endpoint: &$crate::ResolvedEndpoint,
-            ) -> Result<$crate::HttpRequest, $crate::Error> {
-                $crate::protocol::json::request(endpoint, $name, self)
-            }
-
-            fn parse(&self, response: $crate::HttpResponse) -> Result<$output, $crate::Error> {
-                $crate::protocol::json::parse(&response, concat!($name, " response"))
-            }
-        }
-    };
-}
-pub(crate) use json_operation;
+pub(crate) use crate::protocol::json::json_operation;

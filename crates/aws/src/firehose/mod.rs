@@ -185,4 +185,4 @@ pub(crate) fn check_compression(
     Ok(())
 }
 
-pub(crate) use crate::dynamodb::json_operation;
+pub(crate) use crate::protocol::json::json_operation;

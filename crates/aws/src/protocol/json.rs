@@ -42,6 +42,34 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, what: &str) -> Result
     })
 }
 
+/// Implements [`crate::Operation`] for an awsJson input that serializes as the request body and
+/// checks itself with a `check()` method.
+macro_rules! json_operation {
+    ($input:ty, $output:ty, $service:expr, $name:literal) => {
+        impl $crate::Operation for $input {
+            type Output = $output;
+            const SERVICE: $crate::Service = $service;
+            const NAME: &'static str = $name;
+
+            fn validate(&self) -> Result<(), $crate::Error> {
+                self.check()
+            }
+
+            fn build(
+                &self,
+                endpoint: &$crate::ResolvedEndpoint,
+            ) -> Result<$crate::HttpRequest, $crate::Error> {
+                $crate::protocol::json::request(endpoint, $name, self)
+            }
+
+            fn parse(&self, response: $crate::HttpResponse) -> Result<$output, $crate::Error> {
+                $crate::protocol::json::parse(&response, concat!($name, " response"))
+            }
+        }
+    };
+}
+pub(crate) use json_operation;
+
 #[cfg(test)]
 mod tests {
     use super::*;
