@@ -28,6 +28,11 @@ LOG_DIR="$ROOT/.tools/run/test-logs"
 mkdir -p "$LOG_DIR"
 rm -f "$LOG_DIR"/*.log
 
+# A one-off build (CI's fresh clone) gains nothing from incremental compilation.
+if [[ "${CI:-}" == true ]]; then
+    export CARGO_INCREMENTAL=0
+fi
+
 export HOSELINE_TEST_ENDPOINT="http://127.0.0.1:${HOSELINE_TEST_PORT:-4577}"
 export HOSELINE_TEST_ENDPOINT_UNCHECKED="http://127.0.0.1:${HOSELINE_TEST_PORT_UNCHECKED:-4578}"
 
