@@ -1,1 +1,17 @@
-//! console
+//! Hoseline's browser console: set up Firehose -> bridge -> DynamoDB from one page.
+//!
+//! The screens' logic (forms, checks, storage) is plain Rust, tested natively; components only
+//! bind it to the page.
+
+pub mod app;
+pub mod components;
+pub mod connection;
+pub mod context;
+
+pub use app::App;
+
+/// Mounts the console into `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
