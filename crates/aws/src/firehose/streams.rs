@@ -186,8 +186,11 @@ fn check_http(c: &HttpEndpointDestinationConfiguration) -> Result<(), Error> {
     let e = &c.endpoint_configuration;
     let url_field = format!("{F}.EndpointConfiguration.Url");
     validate::length(&url_field, &e.url, 1, 1000)?;
-    if !e.url.starts_with("https://") || e.url.len() == "https://".len() {
-        return Err(Error::invalid(url_field, "must be an https:// URL"));
+    if !is_https_or_loopback_http(&e.url) {
+        return Err(Error::invalid(
+            url_field,
+            "must be an https:// URL (http:// only to a loopback host, for a local emulator)",
+        ));
     }
     if let Some(name) = &e.name {
         let field = format!("{F}.EndpointConfiguration.Name");
@@ -244,6 +247,27 @@ fn check_http(c: &HttpEndpointDestinationConfiguration) -> Result<(), Error> {
         )?;
     }
     check_s3(&format!("{F}.S3Configuration"), &c.s3_configuration)
+}
+
+/// AWS itself requires an https:// endpoint URL (port 443). A local emulator (moto) delivers to a
+/// bridge on this machine, so plain http:// is allowed only when the host is loopback
+/// (127.0.0.1, localhost, [::1]); AWS would refuse such a stream anyway.
+fn is_https_or_loopback_http(url: &str) -> bool {
+    if let Some(rest) = url.strip_prefix("https://") {
+        return !rest.is_empty();
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((host, after)) if after.is_empty() || after.starts_with(':') => host,
+            _ => return false,
+        },
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    host == "127.0.0.1" || host.eq_ignore_ascii_case("localhost") || host == "::1"
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]

@@ -218,8 +218,39 @@ fn create_validation_names_field_and_rule() {
             .validate()
             .expect_err("must fail")
             .to_string(),
-        "HttpEndpointDestinationConfiguration.EndpointConfiguration.Url: must be an https:// URL"
+        "HttpEndpointDestinationConfiguration.EndpointConfiguration.Url: must be an https:// URL \
+         (http:// only to a loopback host, for a local emulator)"
     );
+    // AWS requires https; plain http only reaches a bridge on this machine (the local emulator).
+    for url in [
+        "http://127.0.0.1:4599/tables/t",
+        "http://localhost:4599/",
+        "http://[::1]:4599/tables/t",
+        "http://127.0.0.1",
+    ] {
+        let mut h = http();
+        h.endpoint_configuration.url = url.into();
+        CreateDeliveryStream::to_http_endpoint("s", h)
+            .validate()
+            .unwrap_or_else(|e| panic!("{url}: {e}"));
+    }
+    for url in [
+        "http://127.0.0.1.example.com/",
+        "http://localhost.evil:80/",
+        "http://[::2]:80/",
+        "http://10.0.0.1/",
+        "https://",
+        "ftp://127.0.0.1/",
+    ] {
+        let mut h = http();
+        h.endpoint_configuration.url = url.into();
+        assert!(
+            CreateDeliveryStream::to_http_endpoint("s", h)
+                .validate()
+                .is_err(),
+            "{url}"
+        );
+    }
     let mut h = http();
     h.endpoint_configuration.access_key = Some(Secret::new("k".repeat(4097)));
     assert!(CreateDeliveryStream::to_http_endpoint("s", h)
