@@ -61,6 +61,16 @@ impl<T: Transport, S: Sleep, C: Clock> Client<T, S, C> {
         &self.transport
     }
 
+    /// The injected sleep, for callers that back off on top of the client's own retries.
+    pub fn sleeper(&self) -> &S {
+        &self.sleep
+    }
+
+    /// The injected clock, uncorrected (see [`Client::now`] for the signing time).
+    pub fn clock(&self) -> &C {
+        &self.clock
+    }
+
     /// The clock offset learnt from clock-skew errors, in milliseconds.
     pub fn clock_offset_ms(&self) -> i64 {
         self.clock_offset_ms.load(Ordering::Relaxed)

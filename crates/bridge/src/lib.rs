@@ -1,9 +1,21 @@
 //! The bridge: Firehose has no DynamoDB destination, so a delivery stream with an HTTP endpoint
 //! destination POSTs its batches here, and the bridge writes them to DynamoDB with BatchWriteItem.
 //!
-//! It implements the Firehose HTTP endpoint delivery protocol (request/response shapes, access key,
-//! request id, gzip), maps records to items with `hoseline_pipeline`, writes rejects to S3, and runs
-//! as a Lambda behind a function URL (`provided.al2023`) or as a local server beside the emulator.
-//! The foundation only sets the crate up; the bridge issue fills it.
+//! [`protocol`] implements the Firehose HTTP endpoint delivery protocol (request and response
+//! shapes, access key, request id, gzip) without I/O. [`Bridge::handle`] runs one delivery: it
+//! maps records to items with `hoseline_pipeline::mapping`, writes them in batches of 25 within a
+//! time budget, saves rejected records to S3, and answers 200 only when nothing was lost, so
+//! Firehose retries (idempotently) whatever failed. [`config`] reads the settings from the
+//! environment. The server and the Lambda entry points sit on top of [`Bridge`].
 
+pub mod config;
+mod delivery;
+pub mod error;
+pub mod protocol;
+mod rejects;
+
+pub use config::BridgeConfig;
+pub use delivery::{Bridge, DeliveryReport};
+pub use error::Error;
 pub use hoseline_pipeline as pipeline;
+pub use protocol::{parse_request, DeliveryRequest, DeliveryResponse, ProtocolError};

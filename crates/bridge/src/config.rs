@@ -1,0 +1,216 @@
+//! The bridge's settings, read from environment variables as a Lambda is configured. A missing or
+//! invalid setting stops start-up with an error naming the variable and the rule.
+
+use std::time::Duration;
+
+use hoseline_aws::credentials::Secret;
+use hoseline_pipeline::mapping::{MappingOptions, TtlSetting};
+
+use crate::Error;
+
+pub const ENV_TABLE: &str = "HOSELINE_TABLE";
+pub const ENV_ACCESS_KEY: &str = "HOSELINE_ACCESS_KEY";
+pub const ENV_REJECT_BUCKET: &str = "HOSELINE_REJECT_BUCKET";
+pub const ENV_REJECT_PREFIX: &str = "HOSELINE_REJECT_PREFIX";
+pub const ENV_GENERATE_KEY: &str = "HOSELINE_GENERATE_KEY";
+pub const ENV_TTL_ATTRIBUTE: &str = "HOSELINE_TTL_ATTRIBUTE";
+pub const ENV_TTL_DAYS: &str = "HOSELINE_TTL_DAYS";
+pub const ENV_ARRIVAL_ATTRIBUTE: &str = "HOSELINE_ARRIVAL_ATTRIBUTE";
+pub const ENV_COPY_COMMON_ATTRIBUTES: &str = "HOSELINE_COPY_COMMON_ATTRIBUTES";
+pub const ENV_WRITE_BUDGET_SECONDS: &str = "HOSELINE_WRITE_BUDGET_SECONDS";
+pub const ENV_MAX_IN_FLIGHT: &str = "HOSELINE_MAX_IN_FLIGHT";
+
+pub const DEFAULT_REJECT_PREFIX: &str = "bridge-rejected/";
+/// Well under the 3 minutes Firehose gives an endpoint.
+pub const DEFAULT_WRITE_BUDGET: Duration = Duration::from_secs(90);
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 4;
+/// Firehose limits the access key to 4096 bytes.
+const MAX_ACCESS_KEY_BYTES: usize = 4096;
+
+/// Debug shows no access key (a [`Secret`]).
+#[derive(Clone, Debug)]
+pub struct BridgeConfig {
+    /// `HOSELINE_TABLE`: the Lambda's one table; the local server takes the table from the path.
+    pub table: Option<String>,
+    /// `HOSELINE_ACCESS_KEY`; `None` only when started explicitly without one (local use).
+    pub access_key: Option<Secret>,
+    /// `HOSELINE_REJECT_BUCKET`: where records that cannot become items go.
+    pub reject_bucket: String,
+    /// `HOSELINE_REJECT_PREFIX` (default `bridge-rejected/`), then `YYYY/MM/DD/HH/` UTC.
+    pub reject_prefix: String,
+    /// `HOSELINE_GENERATE_KEY`, `HOSELINE_TTL_ATTRIBUTE` + `HOSELINE_TTL_DAYS`,
+    /// `HOSELINE_ARRIVAL_ATTRIBUTE`, `HOSELINE_COPY_COMMON_ATTRIBUTES`.
+    pub mapping: MappingOptions,
+    /// All writes of one delivery end within this (`HOSELINE_WRITE_BUDGET_SECONDS`, default 90).
+    pub write_budget: Duration,
+    /// Concurrent BatchWriteItem calls (`HOSELINE_MAX_IN_FLIGHT`, default 4).
+    pub max_in_flight: usize,
+}
+
+impl BridgeConfig {
+    /// Reads the settings through `lookup` (`|k| std::env::var(k).ok()` in production). An empty
+    /// value counts as unset. Without `HOSELINE_ACCESS_KEY` the bridge refuses to start unless
+    /// `allow_no_access_key` (local use only).
+    pub fn from_env(
+        lookup: impl Fn(&str) -> Option<String>,
+        allow_no_access_key: bool,
+    ) -> Result<BridgeConfig, Error> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+
+        let table = get(ENV_TABLE).map(|t| t.trim().to_owned());
+        if let Some(t) = &table {
+            check_table_name(t)?;
+        }
+        let access_key = match get(ENV_ACCESS_KEY) {
+            Some(key) if key.len() > MAX_ACCESS_KEY_BYTES => {
+                return Err(Error::config(
+                    ENV_ACCESS_KEY,
+                    format!("must be at most {MAX_ACCESS_KEY_BYTES} bytes (Firehose's limit)"),
+                ))
+            }
+            Some(key) => Some(Secret::new(key)),
+            None if allow_no_access_key => None,
+            None => {
+                return Err(Error::config(
+                    ENV_ACCESS_KEY,
+                    "is required: Firehose sends it in X-Amz-Firehose-Access-Key \
+                     (run without one only locally, with --allow-no-access-key)",
+                ))
+            }
+        };
+        let reject_bucket = get(ENV_REJECT_BUCKET)
+            .map(|b| b.trim().to_owned())
+            .ok_or_else(|| {
+                Error::config(
+                    ENV_REJECT_BUCKET,
+                    "is required: the S3 bucket rejected records are written to",
+                )
+            })?;
+        hoseline_aws::s3::validate_bucket_name(ENV_REJECT_BUCKET, &reject_bucket)
+            .map_err(|e| Error::config(ENV_REJECT_BUCKET, rule_of(&e)))?;
+        let reject_prefix = reject_prefix(lookup(ENV_REJECT_PREFIX))?;
+
+        let ttl = match (get(ENV_TTL_ATTRIBUTE), get(ENV_TTL_DAYS)) {
+            (None, None) => None,
+            (Some(attribute), Some(days)) => Some(TtlSetting {
+                attribute: attribute_name(ENV_TTL_ATTRIBUTE, attribute)?,
+                days: number::<u32>(ENV_TTL_DAYS, &days, 1, 36_500)?,
+            }),
+            (Some(_), None) => {
+                return Err(Error::config(
+                    ENV_TTL_DAYS,
+                    format!("is required when {ENV_TTL_ATTRIBUTE} is set"),
+                ))
+            }
+            (None, Some(_)) => {
+                return Err(Error::config(
+                    ENV_TTL_ATTRIBUTE,
+                    format!("is required when {ENV_TTL_DAYS} is set"),
+                ))
+            }
+        };
+        let mapping = MappingOptions {
+            generate_missing_key: flag(ENV_GENERATE_KEY, get(ENV_GENERATE_KEY))?,
+            ttl,
+            arrival_attribute: get(ENV_ARRIVAL_ATTRIBUTE)
+                .map(|a| attribute_name(ENV_ARRIVAL_ATTRIBUTE, a))
+                .transpose()?,
+            copy_common_attributes: flag(
+                ENV_COPY_COMMON_ATTRIBUTES,
+                get(ENV_COPY_COMMON_ATTRIBUTES),
+            )?,
+        };
+        let write_budget = match get(ENV_WRITE_BUDGET_SECONDS) {
+            Some(s) => Duration::from_secs(number(ENV_WRITE_BUDGET_SECONDS, &s, 1, 170)?),
+            None => DEFAULT_WRITE_BUDGET,
+        };
+        let max_in_flight = match get(ENV_MAX_IN_FLIGHT) {
+            Some(s) => number(ENV_MAX_IN_FLIGHT, &s, 1, 64)?,
+            None => DEFAULT_MAX_IN_FLIGHT,
+        };
+        Ok(BridgeConfig {
+            table,
+            access_key,
+            reject_bucket,
+            reject_prefix,
+            mapping,
+            write_budget,
+            max_in_flight,
+        })
+    }
+}
+
+fn rule_of(e: &hoseline_aws::Error) -> String {
+    match e {
+        hoseline_aws::Error::InvalidInput { rule, .. } => rule.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn check_table_name(name: &str) -> Result<(), Error> {
+    let ok_chars = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if !(3..=255).contains(&name.len()) || !ok_chars {
+        return Err(Error::config(
+            ENV_TABLE,
+            "must be a table name: 3 to 255 letters, digits, '_', '-' or '.'",
+        ));
+    }
+    Ok(())
+}
+
+/// The prefix as given (empty allowed), ending with `/` so the date folders follow it.
+fn reject_prefix(value: Option<String>) -> Result<String, Error> {
+    let Some(prefix) = value else {
+        return Ok(DEFAULT_REJECT_PREFIX.to_owned());
+    };
+    let prefix = prefix.trim();
+    if prefix.starts_with('/') || prefix.len() > 512 {
+        return Err(Error::config(
+            ENV_REJECT_PREFIX,
+            "must not start with '/' and must be at most 512 characters",
+        ));
+    }
+    Ok(if prefix.is_empty() || prefix.ends_with('/') {
+        prefix.to_owned()
+    } else {
+        format!("{prefix}/")
+    })
+}
+
+fn attribute_name(variable: &str, value: String) -> Result<String, Error> {
+    let value = value.trim().to_owned();
+    if value.len() > 255 {
+        return Err(Error::config(
+            variable,
+            "must be an attribute name of at most 255 bytes",
+        ));
+    }
+    Ok(value)
+}
+
+fn flag(variable: &str, value: Option<String>) -> Result<bool, Error> {
+    match value.as_deref().map(str::trim) {
+        None => Ok(false),
+        Some(v) if v.eq_ignore_ascii_case("true") => Ok(true),
+        Some(v) if v.eq_ignore_ascii_case("false") => Ok(false),
+        Some(v) => Err(Error::config(
+            variable,
+            format!("must be true or false (it is {v:?})"),
+        )),
+    }
+}
+
+fn number<N>(variable: &str, value: &str, min: N, max: N) -> Result<N, Error>
+where
+    N: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+{
+    match value.trim().parse::<N>() {
+        Ok(n) if n >= min && n <= max => Ok(n),
+        _ => Err(Error::config(
+            variable,
+            format!("must be a whole number from {min} to {max} (it is {value:?})"),
+        )),
+    }
+}

@@ -1,0 +1,401 @@
+//! One delivery, end to end: parse, map, write in batches within the time budget, save rejects.
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::pin::pin;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use futures::future::{select, Either};
+use futures::StreamExt as _;
+use hoseline_aws::dynamodb::{
+    item_size, BatchWriteItem, DescribeTable, Item, WriteRequest, MAX_BATCH_WRITES,
+};
+use hoseline_aws::retry::{classify, ErrorClass, Jitter, RetryPolicy};
+use hoseline_aws::s3::PutObject;
+use hoseline_aws::{Client, Clock, Sleep, Transport};
+use hoseline_pipeline::mapping::{map_record, KeySchema, RecordContext};
+
+use crate::protocol::{parse_request, DeliveryRequest, DeliveryResponse};
+use crate::rejects::{self, Reject};
+use crate::{BridgeConfig, Error};
+
+/// A BatchWriteItem carries at most 16 MB; keep a margin for the request's own JSON.
+const MAX_BATCH_BYTES: usize = 15 * 1024 * 1024;
+/// The bridge's own backoff between re-sends of unprocessed or throttled writes.
+const BACKOFF: RetryPolicy = RetryPolicy {
+    max_attempts: u32::MAX,
+    base_delay: Duration::from_millis(100),
+    max_delay: Duration::from_secs(5),
+};
+
+/// What one delivery did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeliveryReport {
+    pub records: usize,
+    /// Items written (after removing duplicate keys: the later record wins).
+    pub items_written: usize,
+    /// Records saved to S3 as rejects.
+    pub rejected: usize,
+}
+
+/// A table's key, read once with DescribeTable.
+struct TableKeys {
+    schema: KeySchema,
+    names: Vec<String>,
+}
+
+/// Receives Firehose deliveries and writes them to DynamoDB.
+pub struct Bridge<T, S, C> {
+    client: Client<T, S, C>,
+    config: BridgeConfig,
+    tables: Mutex<HashMap<String, Arc<TableKeys>>>,
+    jitter: Jitter,
+}
+
+impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
+    pub fn new(client: Client<T, S, C>, config: BridgeConfig) -> Self {
+        let seed = client
+            .clock()
+            .now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(7, |d| d.as_nanos() as u64);
+        Self {
+            client,
+            config,
+            tables: Mutex::default(),
+            jitter: Jitter::seeded(seed.rotate_left(17)),
+        }
+    }
+
+    pub fn config(&self) -> &BridgeConfig {
+        &self.config
+    }
+
+    pub fn client(&self) -> &Client<T, S, C> {
+        &self.client
+    }
+
+    /// The whole protocol for one POST into `table`: 200 when every record was written or saved
+    /// as a reject; 400/401/413 for a bad request; 500 (Firehose retries) when anything failed.
+    pub async fn handle(
+        &self,
+        table: &str,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> DeliveryResponse {
+        let request = match parse_request(headers, body, self.config.access_key.as_ref()) {
+            Ok(request) => request,
+            Err(e) => {
+                let id = e.request_id.as_deref().unwrap_or("");
+                return DeliveryResponse::error(e.status, id, self.now_ms(), &e.message);
+            }
+        };
+        match self.deliver(table, &request).await {
+            Ok(_) => DeliveryResponse::ok(&request.request_id, self.now_ms()),
+            Err(e) => {
+                DeliveryResponse::error(500, &request.request_id, self.now_ms(), &e.to_string())
+            }
+        }
+    }
+
+    /// Maps and writes a parsed delivery. An error means Firehose should send it again.
+    pub async fn deliver(
+        &self,
+        table: &str,
+        request: &DeliveryRequest,
+    ) -> Result<DeliveryReport, Error> {
+        let mut report = DeliveryReport {
+            records: request.records.len(),
+            ..DeliveryReport::default()
+        };
+        if request.records.is_empty() {
+            return Ok(report);
+        }
+        let deadline = self.now() + self.config.write_budget;
+        let keys = self.table_keys(table).await?;
+
+        let mut items = Vec::new();
+        let mut errors = Vec::new();
+        for (index, data) in request.records.iter().enumerate() {
+            let context = RecordContext {
+                request_id: &request.request_id,
+                record_index: index,
+                arrival_ms: request.timestamp_ms,
+                common_attributes: &request.common_attributes,
+            };
+            match map_record(data, &keys.schema, &self.config.mapping, &context) {
+                Ok(mapped) => items.extend(mapped),
+                Err(e) => errors.push((index, e)),
+            }
+        }
+        let items = dedupe(items, &keys.names);
+        report.items_written = items.len();
+        report.rejected = errors.len();
+        let rejects: Vec<Reject<'_>> = errors
+            .iter()
+            .map(|(index, e)| Reject {
+                index: *index,
+                code: e.code.as_str(),
+                message: &e.message,
+                data: &request.records[*index],
+            })
+            .collect();
+
+        let (written, saved) = futures::join!(
+            self.write_items(table, items, deadline),
+            self.save_rejects(request, &rejects, deadline)
+        );
+        let failures: Vec<String> = [written.err(), saved.err()].into_iter().flatten().collect();
+        if failures.is_empty() {
+            Ok(report)
+        } else {
+            Err(Error::Delivery(failures.join("; ")))
+        }
+    }
+
+    fn now(&self) -> SystemTime {
+        self.client.clock().now()
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    /// The table's key, from the cache or from one DescribeTable.
+    async fn table_keys(&self, table: &str) -> Result<Arc<TableKeys>, Error> {
+        let cached = self
+            .tables
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(table)
+            .cloned();
+        if let Some(keys) = cached {
+            return Ok(keys);
+        }
+        let output = self
+            .client
+            .send(&DescribeTable::new(table))
+            .await
+            .map_err(|e| Error::aws(format!("DescribeTable {table}"), e))?;
+        let description = output.table.ok_or_else(|| {
+            Error::Mapping(format!("DescribeTable {table} answered without a table"))
+        })?;
+        let schema = KeySchema::from_table(&description)
+            .map_err(|e| Error::Mapping(format!("table {table}: {e}")))?;
+        self.config
+            .mapping
+            .validate(&schema)
+            .map_err(|e| Error::Mapping(format!("table {table}: {e}")))?;
+        let names = description
+            .key_schema
+            .iter()
+            .map(|k| k.attribute_name.clone())
+            .collect();
+        let keys = Arc::new(TableKeys { schema, names });
+        self.tables
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(table.to_owned(), Arc::clone(&keys));
+        Ok(keys)
+    }
+
+    /// Writes every item, up to `max_in_flight` batches at once. Err: what still failed.
+    async fn write_items(
+        &self,
+        table: &str,
+        items: Vec<Item>,
+        deadline: SystemTime,
+    ) -> Result<(), String> {
+        let total = items.len();
+        let failures: Vec<(usize, String)> = futures::stream::iter(chunks(items))
+            .map(|chunk| self.write_chunk(table, chunk, deadline))
+            .buffer_unordered(self.config.max_in_flight.max(1))
+            .filter_map(|r| async move { r.err() })
+            .collect()
+            .await;
+        let Some((_, first)) = failures.first() else {
+            return Ok(());
+        };
+        let failed: usize = failures.iter().map(|(n, _)| n).sum();
+        Err(format!(
+            "{failed} of {total} items not written to {table} within {} s: {first}",
+            self.config.write_budget.as_secs()
+        ))
+    }
+
+    /// One BatchWriteItem, re-sending its unprocessed, throttled or 5xx-failed writes with capped
+    /// exponential backoff until the deadline. Err: how many writes failed, and why.
+    async fn write_chunk(
+        &self,
+        table: &str,
+        writes: Vec<WriteRequest>,
+        deadline: SystemTime,
+    ) -> Result<(), (usize, String)> {
+        let mut pending = BatchWriteItem::new(table, writes);
+        let mut attempt = 0;
+        loop {
+            let why = match self.until(deadline, self.client.send(&pending)).await {
+                None => return Err((pending.len(), "the time budget ran out".to_owned())),
+                Some(Ok(output)) => match output.retry() {
+                    None => return Ok(()),
+                    Some(rest) => {
+                        let why =
+                            format!("{} writes still unprocessed (UnprocessedItems)", rest.len());
+                        pending = rest;
+                        why
+                    }
+                },
+                Some(Err(e)) => match classify(&e) {
+                    ErrorClass::Throttling | ErrorClass::Transient => e.to_string(),
+                    _ => return Err((pending.len(), format!("BatchWriteItem: {e}"))),
+                },
+            };
+            attempt += 1;
+            let delay = BACKOFF.backoff(attempt, self.jitter.next());
+            if self.now() + delay >= deadline {
+                return Err((pending.len(), why));
+            }
+            self.client.sleeper().sleep(delay).await;
+        }
+    }
+
+    /// Saves the rejected records as JSON lines in one S3 object. Err: why they are not saved.
+    async fn save_rejects(
+        &self,
+        request: &DeliveryRequest,
+        rejects: &[Reject<'_>],
+        deadline: SystemTime,
+    ) -> Result<(), String> {
+        if rejects.is_empty() {
+            return Ok(());
+        }
+        let key = rejects::object_key(
+            &self.config.reject_prefix,
+            request.timestamp_ms,
+            &request.request_id,
+        );
+        let put = PutObject {
+            bucket: self.config.reject_bucket.clone(),
+            key,
+            body: rejects::json_lines(rejects, &request.request_id, request.timestamp_ms),
+            content_type: Some("application/x-ndjson".to_owned()),
+        };
+        let failed = |why: String| {
+            format!(
+                "{} rejected records not saved to s3://{}/{}: {why}",
+                rejects.len(),
+                put.bucket,
+                put.key
+            )
+        };
+        match self.until(deadline, self.client.send(&put)).await {
+            Some(Ok(_)) => Ok(()),
+            Some(Err(e)) => Err(failed(e.to_string())),
+            None => Err(failed("the time budget ran out".to_owned())),
+        }
+    }
+
+    /// Runs `work` until `deadline`; `None` if the deadline came first (the work is dropped).
+    async fn until<F: Future>(&self, deadline: SystemTime, work: F) -> Option<F::Output> {
+        let left = deadline
+            .duration_since(self.now())
+            .unwrap_or(Duration::ZERO);
+        let work = pin!(work);
+        let timer = pin!(self.client.sleeper().sleep(left));
+        match select(work, timer).await {
+            Either::Left((output, _)) => Some(output),
+            Either::Right(_) => None,
+        }
+    }
+}
+
+/// Keeps one item per key, the last one (a later record overwrites an earlier one, as separate
+/// PutItems would), in their original order. DynamoDB refuses a batch with a key twice.
+fn dedupe(items: Vec<Item>, key_names: &[String]) -> Vec<Item> {
+    let mut seen = HashSet::new();
+    let mut kept: Vec<Item> = items
+        .into_iter()
+        .rev()
+        .filter(|item| {
+            let key: Option<Vec<String>> = key_names
+                .iter()
+                .map(|name| item.get(name).and_then(|v| serde_json::to_string(v).ok()))
+                .collect();
+            // An item without its key is DynamoDB's to refuse; keep it.
+            key.is_none_or(|key| seen.insert(key))
+        })
+        .collect();
+    kept.reverse();
+    kept
+}
+
+/// Batches of at most 25 puts and about 15 MB.
+fn chunks(items: Vec<Item>) -> Vec<Vec<WriteRequest>> {
+    let mut batches = Vec::new();
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for item in items {
+        let size = item_size(&item);
+        if !batch.is_empty() && (batch.len() == MAX_BATCH_WRITES || bytes + size > MAX_BATCH_BYTES)
+        {
+            batches.push(std::mem::take(&mut batch));
+            bytes = 0;
+        }
+        bytes += size;
+        batch.push(WriteRequest::put(item));
+    }
+    if !batch.is_empty() {
+        batches.push(batch);
+    }
+    batches
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hoseline_aws::dynamodb::AttributeValue;
+
+    fn item(pk: &str, v: u32) -> Item {
+        Item::from([
+            ("pk".to_owned(), AttributeValue::s(pk)),
+            ("v".to_owned(), AttributeValue::n(v)),
+        ])
+    }
+
+    #[test]
+    fn the_later_record_wins_a_duplicate_key() {
+        let items = vec![item("a", 1), item("b", 2), item("a", 3)];
+        let kept = dedupe(items, &["pk".to_owned()]);
+        assert_eq!(kept, vec![item("b", 2), item("a", 3)]);
+    }
+
+    #[test]
+    fn batches_hold_at_most_25_items_and_15_mb() {
+        let items: Vec<Item> = (0..60).map(|i| item(&format!("k{i}"), i)).collect();
+        let sizes: Vec<usize> = chunks(items).iter().map(Vec::len).collect();
+        assert_eq!(sizes, vec![25, 25, 10]);
+
+        let big = |i: u32| {
+            Item::from([
+                ("pk".to_owned(), AttributeValue::s(format!("k{i}"))),
+                ("blob".to_owned(), AttributeValue::s("x".repeat(390 * 1024))),
+            ])
+        };
+        let batches = chunks((0..50).map(big).collect());
+        assert!(batches.iter().all(|b| b.len() <= 25));
+        for b in &batches {
+            let bytes: usize = b
+                .iter()
+                .map(|w| match w {
+                    WriteRequest::PutRequest(p) => item_size(&p.item),
+                    WriteRequest::DeleteRequest(_) => 0,
+                })
+                .sum();
+            assert!(bytes <= MAX_BATCH_BYTES, "{bytes}");
+        }
+        assert_eq!(batches.iter().map(Vec::len).sum::<usize>(), 50);
+    }
+}
