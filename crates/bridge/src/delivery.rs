@@ -113,7 +113,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             return Ok(report);
         }
         let deadline = self.now() + self.config.write_budget;
-        let keys = self.table_keys(table).await?;
+        let keys = self.table_keys(table, deadline).await?;
 
         let mut items = Vec::new();
         let mut errors = Vec::new();
@@ -165,7 +165,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     }
 
     /// The table's key, from the cache or from one DescribeTable.
-    async fn table_keys(&self, table: &str) -> Result<Arc<TableKeys>, Error> {
+    async fn table_keys(&self, table: &str, deadline: SystemTime) -> Result<Arc<TableKeys>, Error> {
         let cached = self
             .tables
             .lock()
@@ -176,9 +176,13 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             return Ok(keys);
         }
         let output = self
-            .client
-            .send(&DescribeTable::new(table))
+            .until(deadline, self.client.send(&DescribeTable::new(table)))
             .await
+            .ok_or_else(|| {
+                Error::Delivery(format!(
+                    "DescribeTable {table} did not answer within the time budget"
+                ))
+            })?
             .map_err(|e| Error::aws(format!("DescribeTable {table}"), e))?;
         let description = output.table.ok_or_else(|| {
             Error::Mapping(format!("DescribeTable {table} answered without a table"))

@@ -1,0 +1,144 @@
+//! The bridge against the signature-checking emulator (moto): deliveries land in its DynamoDB,
+//! rejects in its S3. Needs `scripts/emulator.sh start-test`.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+
+use common::scripted::{body, headers, json, DOC_TIMESTAMP};
+use hoseline_aws::dynamodb::{AttributeDefinition, CreateTable, ScalarAttributeType, Scan};
+use hoseline_aws::s3::{CreateBucket, GetObject};
+use hoseline_aws::transport::native::{NativeClient, ReqwestTransport, SystemClock, TokioSleep};
+use hoseline_bridge::{Bridge, BridgeConfig};
+
+type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
+
+const KEY: &str = "emulator-access-key";
+
+/// A table keyed by `pk` (S), a bucket for rejects, and a bridge writing to both.
+async fn setup(prefix: &str) -> (NativeBridge, String, String) {
+    let client = common::checked();
+    let table = common::unique(prefix);
+    client
+        .send(&CreateTable::new(
+            &table,
+            AttributeDefinition::new("pk", ScalarAttributeType::S),
+            None,
+        ))
+        .await
+        .expect("CreateTable");
+    let bucket = common::unique("rejects");
+    client
+        .send(&CreateBucket {
+            bucket: bucket.clone(),
+        })
+        .await
+        .expect("CreateBucket");
+    let vars = HashMap::from([
+        ("HOSELINE_ACCESS_KEY", KEY.to_owned()),
+        ("HOSELINE_REJECT_BUCKET", bucket.clone()),
+        ("HOSELINE_WRITE_BUDGET_SECONDS", "30".to_owned()),
+    ]);
+    let config = BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("config");
+    (Bridge::new(client, config), table, bucket)
+}
+
+async fn scan_pks(client: &NativeClient, table: &str) -> Vec<String> {
+    let mut pks = Vec::new();
+    let mut page = Some(Scan::new(table));
+    while let Some(scan) = page {
+        let out = client.send(&scan).await.expect("Scan");
+        pks.extend(
+            out.items
+                .iter()
+                .filter_map(|i| i.get("pk").and_then(|v| v.as_s()).map(str::to_owned)),
+        );
+        page = scan.next_page(&out);
+    }
+    pks
+}
+
+#[tokio::test]
+async fn the_same_request_three_times_leaves_each_record_once() {
+    let (bridge, table, _) = setup("bridge-idem").await;
+    let id = "2b5bd1c4-7f3e-4e0e-9d7a-0c8a9b1e2f30";
+    let records: Vec<String> = (0..60)
+        .map(|i| format!(r#"{{"pk":"order-{i}","amount":{i}.50,"tags":["a","b"]}}"#))
+        .collect();
+    let payload = body(id, DOC_TIMESTAMP, &records);
+    for attempt in 0..3 {
+        let r = bridge
+            .handle(&table, &headers(id, Some(KEY)), &payload)
+            .await;
+        assert_eq!(r.status, 200, "attempt {attempt}: {}", r.body);
+        assert_eq!(json(&r.body)["requestId"], id);
+    }
+    let pks = scan_pks(bridge.client(), &table).await;
+    assert_eq!(pks.len(), 60, "each record once");
+    let distinct: BTreeSet<_> = pks.iter().collect();
+    assert_eq!(distinct.len(), 60);
+}
+
+#[tokio::test]
+async fn bad_records_go_to_s3_and_good_ones_to_the_table() {
+    let (bridge, table, bucket) = setup("bridge-rejects").await;
+    let id = "7d1f0e22-5a4b-4c3d-8e9f-112233445566";
+    let records = vec![
+        r#"{"pk":"good-1","v":1}"#.to_owned(),
+        "not json at all".to_owned(),
+        r#"{"no_key":true}"#.to_owned(),
+        r#"{"pk":"good-2","v":2}"#.to_owned(),
+    ];
+    let r = bridge
+        .handle(
+            &table,
+            &headers(id, Some(KEY)),
+            &body(id, DOC_TIMESTAMP, &records),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    let mut pks = scan_pks(bridge.client(), &table).await;
+    pks.sort();
+    assert_eq!(pks, vec!["good-1", "good-2"]);
+
+    // 1578090901599 ms is 2020-01-03T22:35:01Z.
+    let key = format!("bridge-rejected/2020/01/03/22/{id}.jsonl");
+    let object = bridge
+        .client()
+        .send(&GetObject {
+            bucket: bucket.clone(),
+            key,
+        })
+        .await
+        .expect("the rejects object");
+    let text = String::from_utf8(object.body).expect("UTF-8");
+    let lines: Vec<serde_json::Value> = text.lines().map(json).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["recordIndex"], 1);
+    assert_eq!(lines[0]["errorCode"], "Bridge.NotJson");
+    assert_eq!(lines[0]["requestId"], id);
+    assert_eq!(lines[1]["recordIndex"], 2);
+    assert_eq!(lines[1]["errorCode"], "Bridge.MissingKey");
+}
+
+#[tokio::test]
+async fn a_missing_table_is_a_500_naming_the_aws_error() {
+    let (bridge, _, _) = setup("bridge-missing").await;
+    let id = "0f0e0d0c-0b0a-0908-0706-050403020100";
+    let r = bridge
+        .handle(
+            "no-such-table-here",
+            &headers(id, Some(KEY)),
+            &body(id, DOC_TIMESTAMP, &[r#"{"pk":"x"}"#]),
+        )
+        .await;
+    assert_eq!(r.status, 500);
+    let message = json(&r.body)["errorMessage"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(message.contains("ResourceNotFoundException"), "{message}");
+}
