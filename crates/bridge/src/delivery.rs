@@ -240,9 +240,13 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     ) -> Result<(), (usize, String)> {
         let mut pending = BatchWriteItem::new(table, writes);
         let mut attempt = 0;
+        let mut last_why = String::new();
         loop {
             let why = match self.until(deadline, self.client.send(&pending)).await {
-                None => return Err((pending.len(), "the time budget ran out".to_owned())),
+                None if last_why.is_empty() => {
+                    return Err((pending.len(), "no answer within the time budget".to_owned()))
+                }
+                None => return Err((pending.len(), last_why)),
                 Some(Ok(output)) => match output.retry() {
                     None => return Ok(()),
                     Some(rest) => {
@@ -263,6 +267,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
                 return Err((pending.len(), why));
             }
             self.client.sleeper().sleep(delay).await;
+            last_why = why;
         }
     }
 

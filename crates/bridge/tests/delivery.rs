@@ -158,6 +158,37 @@ fn throttling_that_never_ends_is_a_500_within_the_budget() {
 }
 
 #[test]
+fn a_dynamodb_that_never_answers_is_a_500_within_the_budget() {
+    let fake = Fake::healthy().with_latency("BatchWriteItem", Duration::from_secs(1000));
+    let t = bridge(fake, &[("HOSELINE_WRITE_BUDGET_SECONDS", "20")]);
+    let (_, time) = &t;
+    let r = deliver(&t, &records(30));
+    assert_eq!(r.status, 500);
+    let message = json(&r.body)["errorMessage"].as_str().unwrap().to_owned();
+    assert!(message.contains("30 of 30 items"), "{message}");
+    assert!(
+        message.contains("no answer within the time budget"),
+        "{message}"
+    );
+    assert_eq!(time.elapsed(), Duration::from_secs(20));
+}
+
+#[test]
+fn a_slow_describe_table_is_bounded_by_the_budget_too() {
+    let fake = Fake::healthy().with_latency("DescribeTable", Duration::from_secs(1000));
+    let t = bridge(fake, &[("HOSELINE_WRITE_BUDGET_SECONDS", "20")]);
+    let (_, time) = &t;
+    let r = deliver(&t, &records(1));
+    assert_eq!(r.status, 500);
+    assert!(
+        r.body.contains("DescribeTable orders did not answer"),
+        "{}",
+        r.body
+    );
+    assert_eq!(time.elapsed(), Duration::from_secs(20));
+}
+
+#[test]
 fn unprocessed_items_forever_are_a_500() {
     let fake = Fake::new(|call, _| {
         Ok(match call.operation.as_str() {
@@ -323,4 +354,20 @@ fn writes_run_several_at_a_time_up_to_max_in_flight() {
         .map(|b| pks(b)[0].clone())
         .collect();
     assert_eq!(firsts, vec!["k0", "k25", "k50"]);
+}
+
+#[test]
+fn up_to_max_in_flight_batches_are_written_at_once() {
+    // Eight batches, each taking one second: four at a time take two seconds, one at a time eight.
+    for (in_flight, seconds) in [("4", 2), ("1", 8)] {
+        let fake = Fake::healthy().with_latency("BatchWriteItem", Duration::from_secs(1));
+        let t = bridge(fake, &[("HOSELINE_MAX_IN_FLIGHT", in_flight)]);
+        let (_, time) = &t;
+        assert_eq!(deliver(&t, &records(200)).status, 200);
+        assert_eq!(
+            time.elapsed(),
+            Duration::from_secs(seconds),
+            "{in_flight} in flight"
+        );
+    }
 }

@@ -38,6 +38,7 @@ pub struct Fake {
     handler: Handler,
     pub calls: RefCell<Vec<Call>>,
     counts: RefCell<HashMap<String, usize>>,
+    latency: RefCell<HashMap<String, Duration>>,
 }
 
 impl Fake {
@@ -46,7 +47,16 @@ impl Fake {
             handler: Box::new(handler),
             calls: RefCell::default(),
             counts: RefCell::default(),
+            latency: RefCell::default(),
         }
+    }
+
+    /// Every call of `operation` takes `latency` (fake time) before its answer.
+    pub fn with_latency(self, operation: &str, latency: Duration) -> Self {
+        self.latency
+            .borrow_mut()
+            .insert(operation.to_owned(), latency);
+        self
     }
 
     /// DescribeTable of a table keyed by `pk` (S); every write processed; S3 accepts.
@@ -97,6 +107,10 @@ impl Transport for Fake {
             *n += 1;
             *n - 1
         };
+        let latency = self.latency.borrow().get(&call.operation).copied();
+        if let Some(latency) = latency {
+            tokio::time::sleep(latency).await;
+        }
         let answer = (self.handler)(&call, n);
         self.calls.borrow_mut().push(call);
         answer
