@@ -3,10 +3,11 @@
 #   1. scripts/setup.sh (only what is missing)
 #   2. the dev emulator on 127.0.0.1:4566, signatures checked (scripts/emulator.sh start),
 #      health-checked; demo credentials AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-#   3. (later) the local bridge
+#   3. the local bridge (hoseline bridge serve) on http://127.0.0.1:4599, without an access key
+#      (moto's Firehose sends none), writing to the emulator; rejects to bucket hoseline-local-rejects
 #   4. trunk serve, offline, on http://127.0.0.1:8080/
 # Ctrl-C stops everything this script started (an emulator that was already running stays up).
-# Env: HOSELINE_CONSOLE_PORT (8080), HOSELINE_EMULATOR_PORT (4566).
+# Env: HOSELINE_CONSOLE_PORT (8080), HOSELINE_EMULATOR_PORT (4566), HOSELINE_BRIDGE_PORT (4599).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/env.sh
@@ -19,6 +20,11 @@ EMULATOR_PORT="${HOSELINE_EMULATOR_PORT:-4566}"
 export HOSELINE_EMULATOR_PORT="$EMULATOR_PORT"
 CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT/"
 EMULATOR_URL="http://127.0.0.1:$EMULATOR_PORT"
+BRIDGE_PORT="${HOSELINE_BRIDGE_PORT:-4599}"
+BRIDGE_URL="http://127.0.0.1:$BRIDGE_PORT"
+REJECT_BUCKET="hoseline-local-rejects"
+DEMO_KEY_ID="AKIAIOSFODNN7EXAMPLE"
+DEMO_SECRET="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
 say() { echo "run: $*"; }
 die() {
@@ -28,6 +34,7 @@ die() {
 
 started_emulator=0
 trunk_pid=""
+bridge_pid=""
 
 cleanup() {
     trap - INT TERM EXIT
@@ -36,7 +43,11 @@ cleanup() {
         kill -TERM "$trunk_pid" 2>/dev/null || true
         wait "$trunk_pid" 2>/dev/null || true
     fi
-    # LOCAL BRIDGE HOOK (stop): stop the bridge started below, once it exists.
+    if [[ -n "$bridge_pid" ]] && kill -0 "$bridge_pid" 2>/dev/null; then
+        say "stopping the local bridge (pid $bridge_pid)"
+        kill -TERM "$bridge_pid" 2>/dev/null || true
+        wait "$bridge_pid" 2>/dev/null || true
+    fi
     if ((started_emulator)); then
         "$ROOT/scripts/emulator.sh" stop || true
     fi
@@ -69,10 +80,45 @@ fi
 answers "$EMULATOR_URL/moto-api/" || die "the emulator at $EMULATOR_URL does not answer GET /moto-api/"
 say "emulator healthy at $EMULATOR_URL"
 
-# --- LOCAL BRIDGE HOOK ---------------------------------------------------------------------------
-# A later issue adds `hoseline bridge serve` (crates/cli): start it here in the background, keep
-# its pid for cleanup() above, health-check it, and print its URL. Nothing is started for now.
-say "local bridge: not started (hoseline bridge serve is not implemented yet)"
+# --- the local bridge ----------------------------------------------------------------------------
+# A Firehose stream made on the emulator with the HTTP endpoint URL $BRIDGE_URL/tables/<table>
+# delivers here (moto POSTs inside PutRecordBatch), and the bridge writes into the emulator's
+# DynamoDB. moto's Firehose sends no access key, so the bridge runs without one: local use only.
+if answers "$BRIDGE_URL/health"; then
+    die "something already serves $BRIDGE_URL: stop it or set HOSELINE_BRIDGE_PORT"
+fi
+say "building hoseline (cargo build -p hoseline-cli)"
+cargo build --quiet -p hoseline-cli
+# The reject bucket must exist before the bridge writes a reject to it.
+AWS_ACCESS_KEY_ID="$DEMO_KEY_ID" AWS_SECRET_ACCESS_KEY="$DEMO_SECRET" \
+    "$HOSELINE_TOOLS/venv/bin/python" - "$EMULATOR_URL" "$REJECT_BUCKET" <<'EOF' ||
+import sys, boto3
+s3 = boto3.client("s3", endpoint_url=sys.argv[1], region_name="us-east-1")
+try:
+    s3.create_bucket(Bucket=sys.argv[2])
+except (s3.exceptions.BucketAlreadyOwnedByYou, s3.exceptions.BucketAlreadyExists):
+    pass
+EOF
+    die "cannot create the reject bucket $REJECT_BUCKET on the emulator"
+target_dir="$(cargo metadata --format-version 1 --no-deps |
+    "$HOSELINE_TOOLS/venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+env AWS_ACCESS_KEY_ID="$DEMO_KEY_ID" AWS_SECRET_ACCESS_KEY="$DEMO_SECRET" AWS_SESSION_TOKEN= \
+    AWS_REGION=us-east-1 AWS_ENDPOINT_URL="$EMULATOR_URL" \
+    HOSELINE_REJECT_BUCKET="$REJECT_BUCKET" HOSELINE_ACCESS_KEY= HOSELINE_TABLE= \
+    "$target_dir/debug/hoseline" bridge serve --listen "127.0.0.1:$BRIDGE_PORT" --allow-no-access-key \
+    </dev/null &
+bridge_pid=$!
+for _ in $(seq 1 50); do
+    answers "$BRIDGE_URL/health" && break
+    kill -0 "$bridge_pid" 2>/dev/null || {
+        wait "$bridge_pid" || true
+        bridge_pid=""
+        die "the local bridge exited at start-up (see its message above)"
+    }
+    sleep 0.2
+done
+answers "$BRIDGE_URL/health" || die "the local bridge at $BRIDGE_URL does not answer GET /health"
+say "local bridge healthy at $BRIDGE_URL"
 
 # --- the console ---------------------------------------------------------------------------------
 if answers "$CONSOLE_URL"; then
@@ -96,6 +142,8 @@ echo
 say "console:  $CONSOLE_URL"
 say "emulator: $EMULATOR_URL (region us-east-1, access key AKIAIOSFODNN7EXAMPLE,"
 say "          secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)"
+say "bridge:   $BRIDGE_URL/tables/<table> (the HTTP endpoint URL for a Firehose stream on the"
+say "          emulator; no access key; rejects to s3://$REJECT_BUCKET/bridge-rejected/)"
 say "Ctrl-C stops everything this script started"
 echo
 

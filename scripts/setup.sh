@@ -7,7 +7,8 @@
 #   trunk              =0.21.14 (cargo install --locked)
 #   wasm-bindgen-cli   the wasm-bindgen version locked in Cargo.lock (cargo install, not --locked)
 #   wasm-opt           npm binaryen@132, from tools/package-lock.json into .tools/node (npm ci)
-#   apt packages       chromium, chromium-driver (and nodejs/npm, python3-venv when missing)
+#   apt packages       chromium, chromium-driver (and nodejs/npm, python3-venv when missing);
+#                      musl-tools (musl-gcc: ring's C code in the bridge Lambda's musl build)
 #   emulator venv      .tools/venv with scripts/emulator/requirements.txt (moto[server]==5.2.5)
 #   crates             cargo fetch --locked
 set -euo pipefail
@@ -61,6 +62,13 @@ step_apt() {
         say "apt chromium, chromium-driver: ok"
     fi
     [[ -x "$CHROMEDRIVER" ]] || die "no chromedriver at $CHROMEDRIVER"
+    # The bridge Lambda (scripts/build-bridge.sh) is built for x86_64-unknown-linux-musl, and
+    # reqwest's rustls brings ring, whose C code needs a musl C compiler.
+    if apt_install musl-tools; then
+        say "apt musl-tools: installed"
+    else
+        say "apt musl-tools: ok"
+    fi
 }
 
 # --- rust ----------------------------------------------------------------------------------------

@@ -3,10 +3,11 @@
 #
 #   1. scripts/setup.sh                       tools (only what is missing)
 #   2. cargo fmt --all --check
-#   3. clippy -D warnings: the workspace natively (with hoseline-aws/native), the console and
-#      hoseline-aws (feature gloo) for wasm32
+#   3. clippy -D warnings: the workspace natively (with hoseline-aws/native), the bridge with its
+#      Lambda entry point (feature lambda), the console and hoseline-aws (feature gloo) for wasm32
 #   4. the test emulators (scripts/emulator.sh start-test --fresh) and their smoke checks
-#   5. cargo test --workspace --features hoseline-aws/native (native)
+#   5. cargo test --workspace --features hoseline-aws/native (native), then the bridge's Lambda
+#      entry point (hoseline-bridge --features lambda: function URL events, the bootstrap binary)
 #   6. wasm tests in headless Chromium: hoseline-aws (feature gloo), hoseline-console
 #   7. the release site build and its size budget (scripts/size-report.sh)
 #
@@ -94,6 +95,7 @@ echo "==> setup"
 
 run_step "cargo fmt" cargo fmt --all --check
 run_step "clippy native" cargo clippy --workspace --all-targets --features hoseline-aws/native -- -D warnings
+run_step "clippy bridge lambda" cargo clippy -p hoseline-bridge --features lambda --all-targets -- -D warnings
 run_step "clippy wasm console" cargo clippy --target wasm32-unknown-unknown -p hoseline-console --all-targets -- -D warnings
 run_step "clippy wasm aws" cargo clippy --target wasm32-unknown-unknown -p hoseline-aws --features gloo --all-targets -- -D warnings
 
@@ -107,6 +109,7 @@ run_step "emulator smoke checked" "$ROOT/.tools/venv/bin/python" "$ROOT/scripts/
 run_step "emulator smoke unchecked" "$ROOT/.tools/venv/bin/python" "$ROOT/scripts/emulator/smoke.py" "$HOSELINE_TEST_ENDPOINT_UNCHECKED" --unchecked
 
 run_step "native tests" cargo test --workspace --features hoseline-aws/native --no-fail-fast
+run_step "bridge lambda tests" cargo test -p hoseline-bridge --features lambda --test lambda --bin bootstrap --no-fail-fast
 run_step "wasm tests aws" cargo test --target wasm32-unknown-unknown -p hoseline-aws --features gloo --no-fail-fast
 run_step "wasm tests console" cargo test --target wasm32-unknown-unknown -p hoseline-console --no-fail-fast
 

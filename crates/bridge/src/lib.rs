@@ -11,8 +11,14 @@
 pub mod config;
 mod delivery;
 pub mod error;
+/// The Lambda entry point (binary `bootstrap`), behind the `lambda` feature.
+#[cfg(all(feature = "lambda", not(target_arch = "wasm32")))]
+pub mod lambda;
 pub mod protocol;
 mod rejects;
+/// The local server (`hoseline bridge serve`); native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod server;
 
 pub use config::BridgeConfig;
 pub use delivery::{Bridge, DeliveryReport};

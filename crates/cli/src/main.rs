@@ -31,6 +31,8 @@ struct Cli {
 enum Command {
     /// Show the account and identity the credentials belong to (STS GetCallerIdentity).
     Whoami(commands::whoami::WhoamiArgs),
+    /// The bridge (Firehose HTTP endpoint -> DynamoDB) as a local server.
+    Bridge(commands::bridge::BridgeArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         let config = config::resolve(&cli.aws, |name| std::env::var(name).ok())?;
         match cli.command {
             Command::Whoami(args) => commands::whoami::run(config, &args).await,
+            Command::Bridge(args) => commands::bridge::run(config, &args).await,
         }
     });
     match result {

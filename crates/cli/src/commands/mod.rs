@@ -1,3 +1,4 @@
 //! One module a command.
 
+pub(crate) mod bridge;
 pub(crate) mod whoami;

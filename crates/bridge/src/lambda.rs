@@ -1,0 +1,120 @@
+//! The bridge as a Lambda behind a function URL (`provided.al2023`, binary `bootstrap`).
+//!
+//! A function URL event (payload format 2.0) becomes one delivery into the configured table
+//! (`HOSELINE_TABLE`, required here): the Lambda serves exactly one table, whatever the path.
+//! A body Lambda sent base64-encoded (Firehose's gzip bodies are) arrives decoded as
+//! `Body::Binary`; a `Content-Encoding: gzip` header goes on to the bridge core, which inflates.
+//! Credentials and region come from the variables Lambda sets (`AWS_ACCESS_KEY_ID`,
+//! `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`).
+
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use hoseline_aws::transport::native::NativeClient;
+use hoseline_aws::{ClientConfig, Credentials, Endpoint, Region, Transport};
+use hoseline_aws::{Clock, Sleep};
+use lambda_http::http::header::{HeaderValue, ALLOW, CONTENT_TYPE};
+use lambda_http::http::{Method, StatusCode};
+use lambda_http::{Body, Request, Response};
+
+use crate::config::BridgeConfig;
+use crate::protocol::{self, DeliveryResponse};
+use crate::server;
+use crate::{Bridge, Error};
+
+/// The AWS settings from the Lambda's environment: `lookup` reads a variable.
+pub fn aws_config_from_env(lookup: impl Fn(&str) -> Option<String>) -> Result<ClientConfig, Error> {
+    let present = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+    let required = |name: &str| {
+        present(name).ok_or_else(|| {
+            Error::config(name, "is not set (Lambda sets it for the function's role)")
+        })
+    };
+    let key_id = required("AWS_ACCESS_KEY_ID")?;
+    let secret = required("AWS_SECRET_ACCESS_KEY")?;
+    let token = present("AWS_SESSION_TOKEN");
+    let credentials = Credentials::new(&key_id, &secret, token.as_deref())
+        .map_err(|e| Error::config("AWS_ACCESS_KEY_ID", e.to_string()))?;
+    let region_text = present("AWS_REGION")
+        .or_else(|| present("AWS_DEFAULT_REGION"))
+        .ok_or_else(|| Error::config("AWS_REGION", "is not set"))?;
+    let region =
+        Region::new(&region_text).map_err(|e| Error::config("AWS_REGION", e.to_string()))?;
+    let endpoint = Endpoint::parse(&present("AWS_ENDPOINT_URL").unwrap_or_default())
+        .map_err(|e| Error::config("AWS_ENDPOINT_URL", e.to_string()))?;
+    Ok(ClientConfig {
+        credentials,
+        region,
+        endpoint,
+    })
+}
+
+/// Reads the configuration (a Lambda always needs `HOSELINE_TABLE` and `HOSELINE_ACCESS_KEY`)
+/// and serves function URL events until the runtime stops the process.
+pub async fn run() -> Result<(), lambda_http::Error> {
+    let lookup = |name: &str| std::env::var(name).ok();
+    let config = BridgeConfig::from_env(lookup, false)?;
+    let table = config.table.clone().ok_or_else(|| {
+        Error::config(
+            "HOSELINE_TABLE",
+            "is not set: a Lambda bridge serves one table",
+        )
+    })?;
+    let client = NativeClient::native(aws_config_from_env(lookup)?)?;
+    let bridge = Arc::new(Bridge::new(client, config));
+    lambda_http::run(lambda_http::service_fn(move |event: Request| {
+        let bridge = Arc::clone(&bridge);
+        let table = table.clone();
+        async move { Ok::<_, std::convert::Infallible>(handle_event(&bridge, &table, event).await) }
+    }))
+    .await
+}
+
+/// One function URL event: a POST is a delivery into `table`; anything else gets 405.
+pub async fn handle_event<T: Transport, S: Sleep, C: Clock>(
+    bridge: &Bridge<T, S, C>,
+    table: &str,
+    event: Request,
+) -> Response<Body> {
+    if event.method() != Method::POST {
+        let message = format!("{} is not a delivery: Firehose POSTs", event.method());
+        let mut response = to_response(&DeliveryResponse::error(405, "", now_ms(), &message));
+        response
+            .headers_mut()
+            .insert(ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    let headers: Vec<(String, String)> = event
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    // Empty, Text, or Binary (a body Lambda had base64-encoded, decoded): the bytes either way.
+    let body: &[u8] = event.body().as_ref();
+    let started = std::time::Instant::now();
+    let delivery = server::deliver(bridge, table, &headers, body).await;
+    server::log_delivery(table, None, &delivery, started.elapsed());
+    to_response(&delivery.response)
+}
+
+fn to_response(response: &DeliveryResponse) -> Response<Body> {
+    let mut out = Response::new(Body::Text(response.body.clone()));
+    *out.status_mut() =
+        StatusCode::from_u16(response.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    out.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(protocol::CONTENT_TYPE),
+    );
+    out
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}

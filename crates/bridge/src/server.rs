@@ -1,0 +1,497 @@
+//! The local server: the bridge over plain HTTP/1.1 (hyper) on a tokio listener, beside the local
+//! emulator. `hoseline bridge serve` runs it; the end-to-end tests start it in-process.
+//!
+//! Routes:
+//! - `POST /tables/{name}`: a Firehose delivery into the table `name` (percent-decoded, 3-255
+//!   characters of `[A-Za-z0-9_.-]`). Pipelines made in the console choose their own tables, so
+//!   one local bridge serves them all.
+//! - `POST /`: a delivery into `HOSELINE_TABLE`, when it is set (as the Lambda does); 404 otherwise.
+//! - `GET /health`: 200 `{"status":"ok",...}`.
+//! - anything else: 404 or 405, with a JSON `errorMessage`.
+//!
+//! Every answer is `Content-Type: application/json` without a Content-Encoding, as Firehose wants.
+//! A body over [`MAX_REQUEST_BYTES`] gets 413 before it is read to the end. One line a delivery
+//! goes to stderr (request id, records, status, time); never a header value or a key.
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use hoseline_aws::transport::native::{ReqwestTransport, SystemClock, TokioSleep};
+use hoseline_aws::{Clock, Sleep, Transport};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderValue, ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+
+use crate::protocol::{self, parse_request, DeliveryResponse, CONTENT_TYPE as JSON};
+use crate::{Bridge, DeliveryReport};
+
+/// The bridge the local server runs: reqwest, tokio and the system clock.
+pub type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
+
+/// Request bodies above this get 413: Firehose's 64 MiB plus room for the JSON around the records.
+pub const MAX_REQUEST_BYTES: usize = protocol::MAX_BODY_BYTES + 1024 * 1024;
+
+/// How long a client may take to send its request headers.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a stop waits for deliveries in flight before it drops them (Firehose retries them).
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Where a request goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// A delivery into this table.
+    Deliver(String),
+    Health,
+    /// 4xx with this message (and an `Allow` header for 405).
+    Reject {
+        status: u16,
+        message: String,
+        allow: Option<&'static str>,
+    },
+}
+
+impl Route {
+    fn reject(status: u16, message: impl Into<String>) -> Self {
+        Self::Reject {
+            status,
+            message: message.into(),
+            allow: None,
+        }
+    }
+
+    fn method_not_allowed(allow: &'static str, path: &str) -> Self {
+        Self::Reject {
+            status: 405,
+            message: format!("{path} takes {allow} only"),
+            allow: Some(allow),
+        }
+    }
+}
+
+/// Routes a request by method and path (the query string is ignored). `default_table` is
+/// `HOSELINE_TABLE`, served at `/`.
+pub fn route(method: &Method, path_and_query: &str, default_table: Option<&str>) -> Route {
+    let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
+    if path == "/health" {
+        return if method == Method::GET || method == Method::HEAD {
+            Route::Health
+        } else {
+            Route::method_not_allowed("GET", path)
+        };
+    }
+    if path.is_empty() || path == "/" {
+        if method != Method::POST {
+            return Route::method_not_allowed("POST", "/");
+        }
+        return match default_table {
+            Some(table) => Route::Deliver(table.to_owned()),
+            None => Route::reject(
+                404,
+                "no table is configured (HOSELINE_TABLE): POST to /tables/<name> to name the table",
+            ),
+        };
+    }
+    let Some(raw) = path.strip_prefix("/tables/") else {
+        return Route::reject(
+            404,
+            format!("nothing at {path}: POST deliveries to /tables/<name>; GET /health"),
+        );
+    };
+    let raw = raw.strip_suffix('/').unwrap_or(raw);
+    if raw.contains('/') {
+        return Route::reject(
+            404,
+            format!("nothing at {path}: POST deliveries to /tables/<name>"),
+        );
+    }
+    if method != Method::POST {
+        return Route::method_not_allowed("POST", path);
+    }
+    match table_name(raw) {
+        Ok(name) => Route::Deliver(name),
+        Err(message) => Route::reject(404, message),
+    }
+}
+
+/// The percent-decoded table name of a path segment, checked as DynamoDB names tables.
+pub fn table_name(segment: &str) -> Result<String, String> {
+    let decoded = percent_encoding::percent_decode_str(segment)
+        .decode_utf8()
+        .map_err(|_| "the table name in the path is not UTF-8".to_owned())?;
+    let ok_chars = decoded
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if !(3..=255).contains(&decoded.len()) || !ok_chars {
+        let shown = protocol::truncate_chars(&decoded, 80);
+        return Err(format!(
+            "{shown:?} is not a table name: 3-255 characters of A-Z a-z 0-9 _ . -"
+        ));
+    }
+    Ok(decoded.into_owned())
+}
+
+/// Serves `bridge` on `listener` until `shutdown` completes, then waits up to 10 s for the
+/// deliveries in flight. Errors of single connections are logged, never fatal.
+pub async fn serve(
+    listener: TcpListener,
+    bridge: Arc<NativeBridge>,
+    shutdown: impl Future<Output = ()>,
+) {
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, peer)) => {
+                    let bridge = Arc::clone(&bridge);
+                    let service = service_fn(move |request| {
+                        let bridge = Arc::clone(&bridge);
+                        async move { Ok::<_, Infallible>(answer(&bridge, request, peer).await) }
+                    });
+                    let connection = http1::Builder::new()
+                        .timer(TokioTimer::new())
+                        .header_read_timeout(HEADER_READ_TIMEOUT)
+                        .serve_connection(TokioIo::new(stream), service);
+                    let connection = graceful.watch(connection);
+                    tokio::spawn(async move {
+                        if let Err(e) = connection.await {
+                            if !e.is_incomplete_message() {
+                                eprintln!("hoseline bridge: connection from {peer}: {e}");
+                            }
+                        }
+                    });
+                }
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little rather than spin.
+                    eprintln!("hoseline bridge: accept: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            },
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(SHUTDOWN_GRACE) => {
+            eprintln!("hoseline bridge: deliveries still running after {SHUTDOWN_GRACE:?}; stopping anyway (Firehose retries them)");
+        }
+    }
+}
+
+async fn answer(
+    bridge: &NativeBridge,
+    request: Request<Incoming>,
+    peer: SocketAddr,
+) -> Response<Full<Bytes>> {
+    let started = Instant::now();
+    let path = request
+        .uri()
+        .path_and_query()
+        .map_or("/", |p| p.as_str())
+        .to_owned();
+    let default_table = bridge.config().table.clone();
+    let table = match route(request.method(), &path, default_table.as_deref()) {
+        Route::Deliver(table) => table,
+        Route::Health => return health(bridge),
+        Route::Reject {
+            status,
+            message,
+            allow,
+        } => {
+            let mut response = json(&DeliveryResponse::error(status, "", now_ms(), &message));
+            if let Some(allow) = allow {
+                response
+                    .headers_mut()
+                    .insert(ALLOW, HeaderValue::from_static(allow));
+            }
+            return response;
+        }
+    };
+
+    let declared_too_big = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > MAX_REQUEST_BYTES as u64);
+    let headers: Vec<(String, String)> = request
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let request_id = protocol::header(&headers, protocol::HEADER_REQUEST_ID)
+        .unwrap_or_default()
+        .to_owned();
+    let too_large = || {
+        DeliveryResponse::error(
+            413,
+            &request_id,
+            now_ms(),
+            &format!("the request body is larger than {MAX_REQUEST_BYTES} bytes"),
+        )
+    };
+
+    let response = if declared_too_big {
+        too_large()
+    } else {
+        match Limited::new(request.into_body(), MAX_REQUEST_BYTES)
+            .collect()
+            .await
+        {
+            Ok(collected) => {
+                let body = collected.to_bytes();
+                let delivery = deliver(bridge, &table, &headers, &body).await;
+                log_delivery(&table, Some(peer), &delivery, started.elapsed());
+                return json(&delivery.response);
+            }
+            Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => too_large(),
+            Err(e) => DeliveryResponse::error(
+                400,
+                &request_id,
+                now_ms(),
+                &format!("the request body could not be read: {e}"),
+            ),
+        }
+    };
+    let delivery = Delivery {
+        request_id,
+        report: None,
+        response,
+    };
+    log_delivery(&table, Some(peer), &delivery, started.elapsed());
+    json(&delivery.response)
+}
+
+/// A delivery's answer, with what it did when it got that far (for the log line).
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    /// The request id (from the body when Firehose sent no header), or empty.
+    pub request_id: String,
+    pub report: Option<DeliveryReport>,
+    pub response: DeliveryResponse,
+}
+
+/// [`Bridge::handle`], keeping the [`DeliveryReport`] for the log: parse, deliver, answer.
+pub async fn deliver<T: Transport, S: Sleep, C: Clock>(
+    bridge: &Bridge<T, S, C>,
+    table: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Delivery {
+    let now_ms = || {
+        bridge
+            .client()
+            .clock()
+            .now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64)
+    };
+    let request = match parse_request(headers, body, bridge.config().access_key.as_ref()) {
+        Ok(request) => request,
+        Err(e) => {
+            let id = e.request_id.unwrap_or_default();
+            return Delivery {
+                response: DeliveryResponse::error(e.status, &id, now_ms(), &e.message),
+                request_id: id,
+                report: None,
+            };
+        }
+    };
+    let (response, report) = match bridge.deliver(table, &request).await {
+        Ok(report) => (
+            DeliveryResponse::ok(&request.request_id, now_ms()),
+            Some(report),
+        ),
+        Err(e) => (
+            DeliveryResponse::error(500, &request.request_id, now_ms(), &e.to_string()),
+            None,
+        ),
+    };
+    Delivery {
+        request_id: request.request_id,
+        report,
+        response,
+    }
+}
+
+fn health(bridge: &NativeBridge) -> Response<Full<Bytes>> {
+    let config = bridge.config();
+    let body = serde_json::json!({
+        "status": "ok",
+        "table": config.table,
+        "accessKeyRequired": config.access_key.is_some(),
+    });
+    json(&DeliveryResponse {
+        status: 200,
+        body: body.to_string(),
+    })
+}
+
+/// One line to stderr: what came in and how it was answered; never a header value or a key. The
+/// message of a failure is cut short.
+pub fn log_delivery(table: &str, peer: Option<SocketAddr>, delivery: &Delivery, took: Duration) {
+    let id = match delivery.request_id.as_str() {
+        "" => "-",
+        id => id,
+    };
+    let mut line = format!("hoseline bridge: delivery table={table} request={id}");
+    if let Some(peer) = peer {
+        line.push_str(&format!(" from={peer}"));
+    }
+    if let Some(r) = &delivery.report {
+        line.push_str(&format!(
+            " records={} written={} rejected={}",
+            r.records, r.items_written, r.rejected
+        ));
+    }
+    line.push_str(&format!(
+        " status={} ms={}",
+        delivery.response.status,
+        took.as_millis()
+    ));
+    if delivery.response.status != 200 {
+        let message = serde_json::from_str::<serde_json::Value>(&delivery.response.body)
+            .ok()
+            .and_then(|v| v.get("errorMessage")?.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        line.push_str(&format!(
+            " error={:?}",
+            protocol::truncate_chars(&message, 300)
+        ));
+    }
+    eprintln!("{line}");
+}
+
+fn json(response: &DeliveryResponse) -> Response<Full<Bytes>> {
+    let mut out = Response::new(Full::new(Bytes::from(response.body.clone())));
+    *out.status_mut() =
+        StatusCode::from_u16(response.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    out.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(JSON));
+    out
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_come_from_the_path_percent_decoded() {
+        assert_eq!(
+            route(&Method::POST, "/tables/orders", None),
+            Route::Deliver("orders".into())
+        );
+        assert_eq!(
+            route(&Method::POST, "/tables/my.table-1_x/?x=1", Some("other")),
+            Route::Deliver("my.table-1_x".into())
+        );
+        assert_eq!(
+            route(&Method::POST, "/tables/ord%65rs", None),
+            Route::Deliver("orders".into())
+        );
+    }
+
+    #[test]
+    fn bad_table_names_are_404_with_the_rule() {
+        for path in [
+            "/tables/ab",
+            "/tables/a%20b%20c",
+            "/tables/%FF%FE%FD",
+            "/tables/../etc",
+            "/tables/a/b",
+            "/tables/",
+        ] {
+            match route(&Method::POST, path, None) {
+                Route::Reject { status: 404, .. } => {}
+                other => panic!("{path}: {other:?}"),
+            }
+        }
+        let long = format!("/tables/{}", "a".repeat(256));
+        assert!(matches!(
+            route(&Method::POST, &long, None),
+            Route::Reject { status: 404, .. }
+        ));
+        assert_eq!(
+            table_name(&"a".repeat(255)),
+            Ok("a".repeat(255)),
+            "255 characters is the limit"
+        );
+    }
+
+    #[test]
+    fn the_root_serves_the_configured_table_or_says_where_to_post() {
+        assert_eq!(
+            route(&Method::POST, "/", Some("events")),
+            Route::Deliver("events".into())
+        );
+        match route(&Method::POST, "/", None) {
+            Route::Reject {
+                status: 404,
+                message,
+                ..
+            } => assert!(message.contains("/tables/<name>"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn health_and_everything_else() {
+        assert_eq!(route(&Method::GET, "/health", None), Route::Health);
+        assert!(matches!(
+            route(&Method::POST, "/health", None),
+            Route::Reject {
+                status: 405,
+                allow: Some("GET"),
+                ..
+            }
+        ));
+        assert!(matches!(
+            route(&Method::GET, "/tables/orders", None),
+            Route::Reject {
+                status: 405,
+                allow: Some("POST"),
+                ..
+            }
+        ));
+        assert!(matches!(
+            route(&Method::GET, "/", Some("t1x")),
+            Route::Reject { status: 405, .. }
+        ));
+        assert!(matches!(
+            route(&Method::POST, "/elsewhere", None),
+            Route::Reject { status: 404, .. }
+        ));
+    }
+
+    #[test]
+    fn answers_are_json_without_content_encoding() {
+        let r = json(&DeliveryResponse::error(404, "", 1, "nothing here"));
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            r.headers().get(CONTENT_TYPE).map(HeaderValue::as_bytes),
+            Some(&b"application/json"[..])
+        );
+        assert!(r.headers().get("content-encoding").is_none());
+    }
+}

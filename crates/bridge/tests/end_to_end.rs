@@ -1,0 +1,341 @@
+//! End to end through the local emulator: a Firehose stream with an HTTP endpoint destination
+//! delivers to the local bridge server (started here, in-process, on 127.0.0.1:0), which writes
+//! into the emulator's DynamoDB and S3.
+//!
+//! Needs the signature-checking test emulator (`scripts/emulator.sh start-test`, default
+//! http://127.0.0.1:4577, or `HOSELINE_TEST_ENDPOINT`). moto POSTs each PutRecordBatch to the
+//! endpoint synchronously, one POST per call, with no `X-Amz-Firehose-*` headers (no access key,
+//! no request id) and a timestamp in seconds: so the bridge runs without an access key here, as
+//! `hoseline bridge serve --allow-no-access-key` does beside moto (toolchain.md).
+//! AWS itself only POSTs to https:// URLs; the stream validation allows http:// to loopback.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use hoseline_aws::dynamodb::{
+    AttributeDefinition, CreateTable, DeleteTable, ScalarAttributeType, Scan,
+};
+use hoseline_aws::firehose::{
+    CreateDeliveryStream, DeleteDeliveryStream, HttpEndpointConfiguration,
+    HttpEndpointDestinationConfiguration, PutRecordBatch, Record, S3DestinationConfiguration,
+};
+use hoseline_aws::s3::{CreateBucket, GetObject, ListObjectsV2};
+use hoseline_aws::transport::native::NativeClient;
+use hoseline_bridge::server::{self, NativeBridge};
+use hoseline_bridge::{Bridge, BridgeConfig};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+const ROLE: &str = "arn:aws:iam::123456789012:role/hoseline-firehose";
+
+/// A client of the signature-checking emulator (demo credentials).
+fn client() -> NativeClient {
+    common::checked()
+}
+
+/// The local bridge, serving until dropped.
+struct LocalBridge {
+    port: u16,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl LocalBridge {
+    /// Without an access key, as beside moto; rejects go to `reject_bucket`.
+    async fn start(reject_bucket: &str) -> Self {
+        let env: HashMap<&str, String> =
+            HashMap::from([("HOSELINE_REJECT_BUCKET", reject_bucket.to_owned())]);
+        let config = BridgeConfig::from_env(|name| env.get(name).cloned(), true).expect("config");
+        let bridge: Arc<NativeBridge> = Arc::new(Bridge::new(client(), config));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
+        let port = listener.local_addr().expect("local address").port();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(server::serve(listener, bridge, async {
+            let _ = stopped.await;
+        }));
+        Self {
+            port,
+            stop: Some(stop),
+            task: Some(task),
+        }
+    }
+
+    fn url(&self, table: &str) -> String {
+        format!("http://127.0.0.1:{}/tables/{table}", self.port)
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            tokio::time::timeout(Duration::from_secs(15), task)
+                .await
+                .expect("the server stops")
+                .expect("the server task ends cleanly");
+        }
+    }
+}
+
+async fn create_table(client: &NativeClient) -> String {
+    let table = common::unique("e2e");
+    client
+        .send(&CreateTable::new(
+            &table,
+            AttributeDefinition::new("id", ScalarAttributeType::S),
+            None,
+        ))
+        .await
+        .expect("CreateTable");
+    table
+}
+
+async fn create_bucket(client: &NativeClient) -> String {
+    let bucket = common::unique("hoseline-e2e");
+    client
+        .send(&CreateBucket {
+            bucket: bucket.clone(),
+        })
+        .await
+        .expect("CreateBucket");
+    bucket
+}
+
+/// A DirectPut stream whose HTTP endpoint is the local bridge's URL for `table`.
+async fn create_stream(client: &NativeClient, url: &str, backup_bucket: &str) -> String {
+    let stream = common::unique("e2e");
+    client
+        .send(&CreateDeliveryStream::to_http_endpoint(
+            &stream,
+            HttpEndpointDestinationConfiguration {
+                endpoint_configuration: HttpEndpointConfiguration {
+                    url: url.to_owned(),
+                    name: Some("local bridge".into()),
+                    access_key: None,
+                },
+                buffering_hints: None,
+                cloud_watch_logging_options: None,
+                request_configuration: None,
+                role_arn: Some(ROLE.into()),
+                retry_options: None,
+                s3_backup_mode: None,
+                s3_configuration: S3DestinationConfiguration {
+                    role_arn: ROLE.into(),
+                    bucket_arn: format!("arn:aws:s3:::{backup_bucket}"),
+                    ..Default::default()
+                },
+            },
+        ))
+        .await
+        .expect("CreateDeliveryStream");
+    stream
+}
+
+async fn put(client: &NativeClient, stream: &str, records: Vec<Vec<u8>>) {
+    let count = records.len();
+    let out = client
+        .send(&PutRecordBatch::new(
+            stream,
+            records.into_iter().map(Record::new).collect(),
+        ))
+        .await
+        .expect("PutRecordBatch (moto POSTs to the bridge inside it)");
+    assert_eq!(out.failed_put_count, 0, "{out:?}");
+    assert_eq!(out.request_responses.len(), count);
+}
+
+/// Every item's `id`, paging with ExclusiveStartKey.
+async fn scan_ids(client: &NativeClient, table: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut scan = Scan::new(table);
+    scan.limit = Some(300); // several pages even for 1,000 small items
+    let mut pages = 0;
+    loop {
+        let page = client.send(&scan).await.expect("Scan");
+        pages += 1;
+        ids.extend(page.items.iter().map(|item| {
+            item.get("id")
+                .and_then(|v| v.as_s())
+                .unwrap_or("")
+                .to_owned()
+        }));
+        match scan.next_page(&page) {
+            Some(next) => scan = next,
+            None => break,
+        }
+        assert!(pages < 100, "Scan does not end");
+    }
+    ids
+}
+
+fn demo_record(i: usize) -> Vec<u8> {
+    format!(
+        r#"{{"id":"rec-{i:04}","TICKER_SYMBOL":"QXZ","SECTOR":"HEALTHCARE","CHANGE":-0.05,"PRICE":84.51,"n":{i}}}"#
+    )
+    .into_bytes()
+}
+
+#[tokio::test]
+async fn a_thousand_records_through_firehose_land_in_the_table() {
+    let client = client();
+    let table = create_table(&client).await;
+    let bucket = create_bucket(&client).await;
+    let bridge = LocalBridge::start(&bucket).await;
+    let stream = create_stream(&client, &bridge.url(&table), &bucket).await;
+
+    // PutRecordBatch takes at most 500 records a call.
+    for call in 0..2 {
+        let records = (call * 500..(call + 1) * 500).map(demo_record).collect();
+        put(&client, &stream, records).await;
+    }
+
+    let ids = scan_ids(&client, &table).await;
+    assert_eq!(ids.len(), 1000, "every record is one item");
+    let distinct: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let expected: Vec<String> = (0..1000).map(|i| format!("rec-{i:04}")).collect();
+    assert_eq!(
+        distinct.into_iter().collect::<Vec<_>>(),
+        expected.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    // No rejects for good records.
+    let rejects = client
+        .send(&ListObjectsV2 {
+            bucket: bucket.clone(),
+            prefix: Some("bridge-rejected/".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("ListObjectsV2");
+    assert!(rejects.contents.is_empty(), "{rejects:?}");
+
+    client
+        .send(&DeleteDeliveryStream::new(&stream))
+        .await
+        .expect("DeleteDeliveryStream");
+    client
+        .send(&DeleteTable::new(&table))
+        .await
+        .expect("DeleteTable");
+    bridge.stop().await;
+}
+
+/// `YYYY/MM/DD/HH` (UTC) of a time (civil-from-days, Howard Hinnant).
+fn utc_hour_path(time: SystemTime) -> String {
+    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}/{m:02}/{d:02}/{:02}", secs % 86_400 / 3600)
+}
+
+#[tokio::test]
+async fn bad_records_go_to_s3_and_the_good_ones_to_the_table() {
+    let client = client();
+    let table = create_table(&client).await;
+    let bucket = create_bucket(&client).await;
+    let bridge = LocalBridge::start(&bucket).await;
+    let stream = create_stream(&client, &bridge.url(&table), &bucket).await;
+
+    let not_json = b"this is not JSON".to_vec();
+    let no_key = br#"{"TICKER_SYMBOL":"QXZ","PRICE":84.51}"#.to_vec();
+    let records = vec![
+        demo_record(1),
+        not_json.clone(),
+        demo_record(2),
+        no_key.clone(),
+        demo_record(3),
+    ];
+    let before = SystemTime::now();
+    put(&client, &stream, records).await;
+    let after = SystemTime::now();
+
+    let mut ids = scan_ids(&client, &table).await;
+    ids.sort();
+    assert_eq!(ids, ["rec-0001", "rec-0002", "rec-0003"]);
+
+    let listed = client
+        .send(&ListObjectsV2 {
+            bucket: bucket.clone(),
+            prefix: Some("bridge-rejected/".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("ListObjectsV2");
+    assert_eq!(
+        listed.contents.len(),
+        1,
+        "one object a delivery: {listed:?}"
+    );
+    let key = &listed.contents[0].key;
+    // moto's timestamp has whole seconds: the hour is the one around the call.
+    let hours = [
+        utc_hour_path(before - Duration::from_secs(1)),
+        utc_hour_path(after),
+    ];
+    assert!(
+        hours
+            .iter()
+            .any(|h| key.starts_with(&format!("bridge-rejected/{h}/"))),
+        "{key} is not under bridge-rejected/YYYY/MM/DD/HH/ for {hours:?}"
+    );
+
+    let body = client
+        .send(&GetObject {
+            bucket: bucket.clone(),
+            key: key.clone(),
+        })
+        .await
+        .expect("GetObject")
+        .body;
+    let text = String::from_utf8(body).expect("UTF-8 JSON lines");
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    let request_id = lines[0]["requestId"].as_str().expect("requestId");
+    assert!(!request_id.is_empty());
+    for (line, (index, raw, code)) in lines.iter().zip([
+        (1, &not_json, "Bridge.NotJson"),
+        (3, &no_key, "Bridge.MissingKey"),
+    ]) {
+        assert_eq!(line["recordIndex"], index, "{line}");
+        assert_eq!(line["errorCode"], code, "{line}");
+        assert_eq!(line["requestId"], request_id, "{line}");
+        assert!(
+            line["errorMessage"].as_str().is_some_and(|m| !m.is_empty()),
+            "{line}"
+        );
+        assert!(line["arrivalTimestamp"].as_u64().is_some(), "{line}");
+        assert!(line["attemptsMade"].as_u64().is_some(), "{line}");
+        let data = STANDARD
+            .decode(line["rawData"].as_str().expect("rawData"))
+            .expect("rawData is base64");
+        assert_eq!(&data, raw, "{line}");
+    }
+
+    client
+        .send(&DeleteDeliveryStream::new(&stream))
+        .await
+        .expect("DeleteDeliveryStream");
+    client
+        .send(&DeleteTable::new(&table))
+        .await
+        .expect("DeleteTable");
+    bridge.stop().await;
+}

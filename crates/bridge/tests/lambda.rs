@@ -1,0 +1,184 @@
+//! The Lambda entry point: a function URL event (payload format 2.0, as Lambda hands it to the
+//! runtime) becomes one delivery into the configured table. The events are JSON parsed by
+//! lambda_http itself, so its base64 decoding is what runs; AWS is scripted (tests/common).
+//!
+//! Event shape: https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html#urls-payloads
+//! Runs with `--features lambda` (scripts/test.sh has a step for it).
+
+#![cfg(all(feature = "lambda", not(target_arch = "wasm32")))]
+
+mod common;
+
+use std::io::Write as _;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use common::scripted::*;
+use hoseline_bridge::lambda::{aws_config_from_env, handle_event};
+
+/// A function URL event as Lambda sends it to the runtime.
+fn event(method: &str, headers: serde_json::Value, body: &[u8], base64: bool) -> String {
+    let body = if base64 {
+        STANDARD.encode(body)
+    } else {
+        String::from_utf8(body.to_vec()).expect("a text body")
+    };
+    serde_json::json!({
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": "/",
+        "rawQueryString": "",
+        "headers": headers,
+        "requestContext": {
+            "accountId": "anonymous",
+            "apiId": "abcdefghijklmnop",
+            "domainName": "abcdefghijklmnop.lambda-url.us-east-1.on.aws",
+            "domainPrefix": "abcdefghijklmnop",
+            "http": {
+                "method": method,
+                "path": "/",
+                "protocol": "HTTP/1.1",
+                "sourceIp": "203.0.113.7",
+                "userAgent": "Amazon Firehose Agent/1.0"
+            },
+            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+            "routeKey": "$default",
+            "stage": "$default",
+            "time": "21/Sep/2026:08:53:20 +0000",
+            "timeEpoch": 1_790_000_000_000u64
+        },
+        "body": body,
+        "isBase64Encoded": base64
+    })
+    .to_string()
+}
+
+fn firehose_headers(access_key: &str, gzip: bool) -> serde_json::Value {
+    let mut h = serde_json::json!({
+        "content-type": "application/json",
+        "host": "abcdefghijklmnop.lambda-url.us-east-1.on.aws",
+        "x-amz-firehose-protocol-version": "1.0",
+        "x-amz-firehose-request-id": DOC_REQUEST_ID,
+        "x-amz-firehose-access-key": access_key,
+        "x-amz-firehose-source-arn": "arn:aws:firehose:us-east-1:123456789012:deliverystream/s"
+    });
+    if gzip {
+        h["content-encoding"] = "gzip".into();
+    }
+    h
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(data).expect("gzip");
+    encoder.finish().expect("gzip")
+}
+
+fn records() -> Vec<String> {
+    (0..30)
+        .map(|i| format!(r#"{{"pk":"k{i}","n":{i}}}"#))
+        .collect()
+}
+
+fn respond(t: &(TestBridge, FakeTime), event_json: &str) -> (u16, String, Option<String>) {
+    let (bridge, time) = t;
+    let request = lambda_http::request::from_str(event_json).expect("a function URL event");
+    let response = time.run(handle_event(bridge, "orders", request));
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    assert!(response.headers().get("content-encoding").is_none());
+    let body = String::from_utf8(response.body().to_vec()).expect("UTF-8 body");
+    (response.status().as_u16(), body, content_type)
+}
+
+#[test]
+fn a_base64_gzip_body_is_decoded_and_delivered() {
+    let t = bridge(Fake::healthy(), &[]);
+    let body = gzip(&body(DOC_REQUEST_ID, DOC_TIMESTAMP, &records()));
+    let (status, text, content_type) = respond(
+        &t,
+        &event("POST", firehose_headers(ACCESS_KEY, true), &body, true),
+    );
+    assert_eq!(status, 200, "{text}");
+    assert_eq!(content_type.as_deref(), Some("application/json"));
+    let answer = json(&text);
+    assert_eq!(answer["requestId"], DOC_REQUEST_ID);
+    assert!(answer["timestamp"]
+        .as_u64()
+        .is_some_and(|ms| ms > 1_000_000_000_000));
+    let written: usize =
+        t.0.client()
+            .transport()
+            .batches()
+            .iter()
+            .map(Vec::len)
+            .sum();
+    assert_eq!(written, 30);
+}
+
+#[test]
+fn a_plain_text_body_is_delivered_too() {
+    let t = bridge(Fake::healthy(), &[]);
+    let body = body(DOC_REQUEST_ID, DOC_TIMESTAMP, &records());
+    let (status, text, _) = respond(
+        &t,
+        &event("POST", firehose_headers(ACCESS_KEY, false), &body, false),
+    );
+    assert_eq!(status, 200, "{text}");
+}
+
+#[test]
+fn a_wrong_access_key_is_401_and_nothing_is_written() {
+    let t = bridge(Fake::healthy(), &[]);
+    let body = body(DOC_REQUEST_ID, DOC_TIMESTAMP, &records());
+    let (status, text, _) = respond(
+        &t,
+        &event("POST", firehose_headers("not-the-key", false), &body, true),
+    );
+    assert_eq!(status, 401, "{text}");
+    assert_eq!(json(&text)["requestId"], DOC_REQUEST_ID);
+    assert!(!text.contains(ACCESS_KEY) && !text.contains("not-the-key"));
+    assert_eq!(t.0.client().transport().count("BatchWriteItem"), 0);
+}
+
+#[test]
+fn anything_but_post_is_405() {
+    let t = bridge(Fake::healthy(), &[]);
+    let (status, text, content_type) = respond(
+        &t,
+        &event("GET", serde_json::json!({"host": "x.on.aws"}), b"", false),
+    );
+    assert_eq!(status, 405, "{text}");
+    assert_eq!(content_type.as_deref(), Some("application/json"));
+    assert!(json(&text)["errorMessage"].is_string());
+}
+
+#[test]
+fn aws_settings_come_from_the_lambda_environment() {
+    let vars = [
+        ("AWS_ACCESS_KEY_ID", "ASIAIOSFODNN7EXAMPLE"),
+        (
+            "AWS_SECRET_ACCESS_KEY",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        ),
+        ("AWS_SESSION_TOKEN", "token"),
+        ("AWS_REGION", "eu-west-1"),
+    ];
+    let lookup = |name: &str| {
+        vars.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| (*v).to_owned())
+    };
+    let config = aws_config_from_env(lookup).expect("config");
+    assert_eq!(config.region.as_str(), "eu-west-1");
+    assert!(config.endpoint.is_aws());
+    assert!(config.credentials.session_token.is_some());
+
+    let missing =
+        aws_config_from_env(|name| (name != "AWS_REGION").then(|| lookup(name)).flatten())
+            .expect_err("no region");
+    assert_eq!(missing.variable(), Some("AWS_REGION"));
+}

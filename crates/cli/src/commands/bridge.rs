@@ -1,0 +1,113 @@
+//! `hoseline bridge serve`: the bridge as a local HTTP server, configured like the Lambda (the
+//! `HOSELINE_*` variables) plus the usual AWS variables and flags.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use hoseline_aws::transport::native::NativeClient;
+use hoseline_aws::{ClientConfig, Endpoint, Error, NetworkErrorKind};
+use hoseline_bridge::config::BridgeConfig;
+use hoseline_bridge::server::{self, NativeBridge};
+use hoseline_bridge::{Bridge, Error as BridgeError};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct BridgeArgs {
+    #[command(subcommand)]
+    command: BridgeCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum BridgeCommand {
+    /// Serve Firehose HTTP endpoint deliveries on ADDR:PORT: POST /tables/<name> writes to that
+    /// table, POST / to $HOSELINE_TABLE; GET /health. Settings: HOSELINE_ACCESS_KEY (required
+    /// unless --allow-no-access-key), HOSELINE_TABLE, HOSELINE_REJECT_BUCKET, HOSELINE_REJECT_PREFIX.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// Address and port to listen on, e.g. 127.0.0.1:4599 (port 0 picks a free one).
+    #[arg(long, value_name = "ADDR:PORT")]
+    listen: String,
+    /// Run without HOSELINE_ACCESS_KEY, accepting deliveries from anyone who can reach the port:
+    /// for the local emulator only, whose Firehose sends no access key.
+    #[arg(long)]
+    allow_no_access_key: bool,
+}
+
+pub(crate) async fn run(config: ClientConfig, args: &BridgeArgs) -> Result<(), Error> {
+    match &args.command {
+        BridgeCommand::Serve(serve) => run_serve(config, serve).await,
+    }
+}
+
+async fn run_serve(aws: ClientConfig, args: &ServeArgs) -> Result<(), Error> {
+    let listen: SocketAddr = args.listen.trim().parse().map_err(|_| {
+        Error::invalid(
+            "--listen",
+            format!("{:?} is not ADDR:PORT (like 127.0.0.1:4599)", args.listen),
+        )
+    })?;
+    let config = BridgeConfig::from_env(|name| std::env::var(name).ok(), args.allow_no_access_key)
+        .map_err(|e| match e {
+            BridgeError::Config { variable, rule } => Error::invalid(variable, rule),
+            other => Error::invalid("bridge configuration", other.to_string()),
+        })?;
+    let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| {
+        Error::network(
+            NetworkErrorKind::Other,
+            format!("cannot listen on {listen}: {e}"),
+        )
+    })?;
+    let bound = listener.local_addr().unwrap_or(listen);
+    eprintln!("{}", start_up_line(bound, &config, &aws));
+    let bridge: Arc<NativeBridge> = Arc::new(Bridge::new(NativeClient::native(aws)?, config));
+    server::serve(listener, bridge, stop_signal()).await;
+    eprintln!("hoseline bridge: stopped");
+    Ok(())
+}
+
+/// Where it listens, which tables it serves, whether it checks an access key, and where it writes.
+fn start_up_line(bound: SocketAddr, config: &BridgeConfig, aws: &ClientConfig) -> String {
+    let tables = match &config.table {
+        Some(table) => format!("tables from the path /tables/<name>; POST / writes to {table}"),
+        None => "tables from the path /tables/<name>".to_owned(),
+    };
+    let key = if config.access_key.is_some() {
+        "access key required".to_owned()
+    } else {
+        "WITHOUT an access key: local use only".to_owned()
+    };
+    let endpoint = match &aws.endpoint {
+        Endpoint::Custom(url) => format!("{url} ({})", aws.region),
+        _ => format!("AWS {}", aws.region),
+    };
+    format!(
+        "hoseline bridge: listening on http://{bound} ({tables}), {key}; writing through {endpoint}, rejects to s3://{}/{}",
+        config.reject_bucket, config.reject_prefix
+    )
+}
+
+/// Ctrl-C, or SIGTERM (what scripts/run.sh sends when it stops).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+    eprintln!("hoseline bridge: stopping");
+}
