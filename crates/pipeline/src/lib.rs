@@ -3,6 +3,12 @@
 //! It will hold the pipeline spec (serde), its validation, the plan of AWS calls with its apply and
 //! teardown engine, the record -> DynamoDB item mapping (shared by the bridge and the console's
 //! preview), demo data generators and the sender, the cost model and the CloudFormation export.
-//! The foundation gives it the AWS layer it builds on; later issues fill it.
+//!
+//! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
+//! console previews exactly what the bridge writes.
 
+mod error;
+pub mod mapping;
+
+pub use error::Error;
 pub use hoseline_aws as aws;

@@ -1,0 +1,237 @@
+//! The table's primary key: read once from DescribeTable, then checked (or generated) on every item.
+
+use std::fmt;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use hoseline_aws::dynamodb::{
+    AttributeValue, Item, KeyType, ScalarAttributeType, TableDescription,
+};
+use serde::{Deserialize, Serialize};
+
+use super::json::shorten;
+use super::{json_type, RecordContext, RecordError, RejectCode};
+use crate::Error;
+
+/// A key attribute's type: string, number, or binary (base64 text in a record).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum KeyKind {
+    S,
+    N,
+    B,
+}
+
+impl KeyKind {
+    /// What a record must hold for it, for messages.
+    fn expected(self) -> &'static str {
+        match self {
+            Self::S => "a string",
+            Self::N => "a number",
+            Self::B => "a base64 string (binary key)",
+        }
+    }
+}
+
+impl fmt::Display for KeyKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::S => "S",
+            Self::N => "N",
+            Self::B => "B",
+        })
+    }
+}
+
+impl From<ScalarAttributeType> for KeyKind {
+    fn from(t: ScalarAttributeType) -> Self {
+        match t {
+            ScalarAttributeType::S => Self::S,
+            ScalarAttributeType::N => Self::N,
+            ScalarAttributeType::B => Self::B,
+        }
+    }
+}
+
+/// One key attribute: its name and type.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct KeyAttribute {
+    pub name: String,
+    pub kind: KeyKind,
+}
+
+impl KeyAttribute {
+    pub fn new(name: impl Into<String>, kind: KeyKind) -> Self {
+        Self {
+            name: name.into(),
+            kind,
+        }
+    }
+}
+
+/// A table's primary key: a partition key and maybe a sort key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct KeySchema {
+    pub partition: KeyAttribute,
+    pub sort: Option<KeyAttribute>,
+}
+
+/// A partition key value is 1 to 2048 bytes, a sort key value 1 to 1024 (DynamoDB quotas).
+const MAX_PARTITION_BYTES: usize = 2048;
+const MAX_SORT_BYTES: usize = 1024;
+
+impl KeySchema {
+    /// The key of a table as DescribeTable (or CreateTable) describes it: the HASH and RANGE
+    /// elements of `KeySchema`, typed by `AttributeDefinitions`.
+    pub fn from_table(table: &TableDescription) -> Result<KeySchema, Error> {
+        let table_name = table.table_name.as_deref().unwrap_or("the table");
+        let invalid = |message: String| Error::new("InvalidKeySchema", message);
+        let attribute = |name: &str| -> Result<KeyAttribute, Error> {
+            let definition = table
+                .attribute_definitions
+                .iter()
+                .find(|d| d.attribute_name == name)
+                .ok_or_else(|| {
+                    invalid(format!(
+                        "{table_name}: key attribute {name:?} has no AttributeDefinitions entry \
+                         giving its type"
+                    ))
+                })?;
+            Ok(KeyAttribute::new(name, definition.attribute_type.into()))
+        };
+        let mut partition = None;
+        let mut sort = None;
+        for element in &table.key_schema {
+            let slot = match element.key_type {
+                KeyType::Hash => &mut partition,
+                KeyType::Range => &mut sort,
+            };
+            if slot.is_some() {
+                return Err(invalid(format!(
+                    "{table_name}: KeySchema has more than one {} element",
+                    if element.key_type == KeyType::Hash {
+                        "HASH"
+                    } else {
+                        "RANGE"
+                    }
+                )));
+            }
+            *slot = Some(attribute(&element.attribute_name)?);
+        }
+        let partition = partition.ok_or_else(|| {
+            invalid(format!(
+                "{table_name}: KeySchema has no HASH (partition key) element; is the table description complete?"
+            ))
+        })?;
+        if sort.as_ref().is_some_and(|s| s.name == partition.name) {
+            return Err(invalid(format!(
+                "{table_name}: the partition and sort keys are the same attribute {:?}",
+                partition.name
+            )));
+        }
+        Ok(KeySchema { partition, sort })
+    }
+
+    /// Whether `name` is one of the key attributes.
+    pub fn is_key(&self, name: &str) -> bool {
+        self.partition.name == name || self.sort.as_ref().is_some_and(|s| s.name == name)
+    }
+}
+
+impl fmt::Display for KeySchema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.partition.name, self.partition.kind)?;
+        if let Some(sort) = &self.sort {
+            write!(f, " + {} ({})", sort.name, sort.kind)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks the item's key attributes, decoding binary keys and generating missing ones if asked.
+pub(crate) fn apply(
+    schema: &KeySchema,
+    generate_missing: bool,
+    ctx: &RecordContext<'_>,
+    line: usize,
+    item: &mut Item,
+) -> Result<(), RecordError> {
+    let generated = || format!("{}:{}:{}", ctx.request_id, ctx.record_index, line);
+    let keys = std::iter::once((&schema.partition, "partition", MAX_PARTITION_BYTES))
+        .chain(schema.sort.as_ref().map(|s| (s, "sort", MAX_SORT_BYTES)));
+    for (attr, role, max_bytes) in keys {
+        let fail = |code, rule: String| RecordError {
+            code,
+            message: format!("line {line}: the {role} key {:?} {rule}", attr.name),
+        };
+        let Some(value) = item.get_mut(&attr.name) else {
+            if !generate_missing {
+                return Err(fail(
+                    RejectCode::MissingKey,
+                    format!("is missing; every item needs the table's key ({schema})"),
+                ));
+            }
+            let value = generated_value(attr.kind, generated());
+            item.insert(attr.name.clone(), value);
+            continue;
+        };
+        let bytes = match (attr.kind, &*value) {
+            (KeyKind::S, AttributeValue::S(s)) => s.len(),
+            (KeyKind::N, AttributeValue::N(_)) => continue,
+            (KeyKind::B, AttributeValue::S(text)) => match STANDARD.decode(text) {
+                Ok(bytes) => {
+                    let len = bytes.len();
+                    *value = AttributeValue::B(bytes);
+                    len
+                }
+                Err(e) => {
+                    return Err(fail(
+                        RejectCode::InvalidKey,
+                        format!(
+                            "must be base64 text (binary key), but {} is not: {e}",
+                            shorten(&format!("{text:?}"), 40)
+                        ),
+                    ))
+                }
+            },
+            (kind, other) => {
+                return Err(fail(
+                    RejectCode::InvalidKey,
+                    format!(
+                        "must be {} (key type {kind}), found {}",
+                        kind.expected(),
+                        json_type(other)
+                    ),
+                ))
+            }
+        };
+        if bytes == 0 {
+            return Err(fail(RejectCode::InvalidKey, "cannot be empty".to_owned()));
+        }
+        if bytes > max_bytes {
+            return Err(fail(
+                RejectCode::InvalidKey,
+                format!("is {bytes} bytes; a {role} key value is at most {max_bytes} bytes"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A key for a record that has none, from `{request_id}:{record_index}:{line}`: the text itself
+/// for S, its bytes for B, and for N a 126-bit FNV-1a hash of it (at most 38 digits, as DynamoDB
+/// allows), stable across runs, platforms and versions so that a retry rewrites the same item.
+fn generated_value(kind: KeyKind, text: String) -> AttributeValue {
+    match kind {
+        KeyKind::S => AttributeValue::S(text),
+        KeyKind::B => AttributeValue::B(text.into_bytes()),
+        KeyKind::N => AttributeValue::N((fnv1a_128(text.as_bytes()) >> 2).to_string()),
+    }
+}
+
+fn fnv1a_128(bytes: &[u8]) -> u128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    bytes.iter().fold(OFFSET, |hash, &b| {
+        (hash ^ u128::from(b)).wrapping_mul(PRIME)
+    })
+}
