@@ -111,3 +111,63 @@ async fn stop_signal() {
     }
     eprintln!("hoseline bridge: stopping");
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use hoseline_aws::{Credentials, Region};
+
+    use super::*;
+
+    fn bridge_config(vars: &[(&str, &str)], allow_no_access_key: bool) -> BridgeConfig {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        BridgeConfig::from_env(|k| map.get(k).cloned(), allow_no_access_key).expect("config")
+    }
+
+    fn aws() -> ClientConfig {
+        ClientConfig {
+            credentials: Credentials::new(
+                "AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                None,
+            )
+            .expect("credentials"),
+            region: Region::new("us-east-1").expect("region"),
+            endpoint: Endpoint::Custom("http://127.0.0.1:4566".into()),
+        }
+    }
+
+    #[test]
+    fn the_start_up_line_says_when_there_is_no_access_key() {
+        let config = bridge_config(&[("HOSELINE_REJECT_BUCKET", "rejects")], true);
+        let line = start_up_line("127.0.0.1:4599".parse().expect("addr"), &config, &aws());
+        assert!(
+            line.starts_with(
+                "hoseline bridge: listening on http://127.0.0.1:4599 (tables from the path /tables/<name>), \
+                 WITHOUT an access key: local use only"
+            ),
+            "{line}"
+        );
+        assert!(line.contains("http://127.0.0.1:4566"), "{line}");
+    }
+
+    #[test]
+    fn the_start_up_line_never_shows_the_access_key() {
+        let config = bridge_config(
+            &[
+                ("HOSELINE_REJECT_BUCKET", "rejects"),
+                ("HOSELINE_ACCESS_KEY", "s3cr3t-key-value"),
+                ("HOSELINE_TABLE", "events"),
+            ],
+            false,
+        );
+        let line = start_up_line("127.0.0.1:4599".parse().expect("addr"), &config, &aws());
+        assert!(line.contains("access key required"), "{line}");
+        assert!(line.contains("POST / writes to events"), "{line}");
+        assert!(!line.contains("s3cr3t"), "{line}");
+    }
+}

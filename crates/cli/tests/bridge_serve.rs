@@ -1,0 +1,171 @@
+//! `hoseline bridge serve`: start-up checks (exit 2 naming the setting), the start-up line, GET
+//! /health, and a clean stop on SIGTERM (what scripts/run.sh sends) or Ctrl-C. Writes nothing to
+//! AWS: deliveries are covered by crates/bridge/tests/end_to_end.rs.
+
+#![cfg(unix)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+const DEMO: [(&str, &str); 4] = [
+    ("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
+    (
+        "AWS_SECRET_ACCESS_KEY",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    ),
+    ("AWS_REGION", "us-east-1"),
+    ("AWS_ENDPOINT_URL", "http://127.0.0.1:4577"),
+];
+
+fn command(args: &[&str], vars: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hoseline"));
+    cmd.args(args);
+    for (name, _) in std::env::vars() {
+        if name.starts_with("HOSELINE_") || name.starts_with("AWS_") {
+            cmd.env_remove(name);
+        }
+    }
+    cmd.envs(DEMO).envs(vars.iter().copied());
+    cmd
+}
+
+fn run(args: &[&str], vars: &[(&str, &str)]) -> Output {
+    command(args, vars).output().expect("runs hoseline")
+}
+
+fn fails_naming(out: &Output, setting: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("error: {setting}: ")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_or_bad_setting_stops_start_up_naming_it() {
+    let serve = ["bridge", "serve", "--listen", "127.0.0.1:0"];
+    fails_naming(
+        &run(&serve, &[("HOSELINE_REJECT_BUCKET", "rejects")]),
+        "HOSELINE_ACCESS_KEY",
+    );
+    let no_key = [
+        "bridge",
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--allow-no-access-key",
+    ];
+    fails_naming(&run(&no_key, &[]), "HOSELINE_REJECT_BUCKET");
+    fails_naming(
+        &run(
+            &no_key,
+            &[
+                ("HOSELINE_REJECT_BUCKET", "rejects"),
+                ("HOSELINE_TABLE", "a"),
+            ],
+        ),
+        "HOSELINE_TABLE",
+    );
+    fails_naming(
+        &run(
+            &[
+                "bridge",
+                "serve",
+                "--listen",
+                "localhost",
+                "--allow-no-access-key",
+            ],
+            &[("HOSELINE_REJECT_BUCKET", "rejects")],
+        ),
+        "--listen",
+    );
+    fails_naming(
+        &run(
+            &no_key,
+            &[
+                ("HOSELINE_REJECT_BUCKET", "rejects"),
+                ("AWS_REGION", "Europe"),
+            ],
+        ),
+        "AWS_REGION",
+    );
+}
+
+fn get(port: u16, path: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("sends");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("reads");
+    answer
+}
+
+#[test]
+fn it_serves_until_sigterm_and_says_when_it_runs_without_an_access_key() {
+    let mut child = command(
+        &[
+            "bridge",
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--allow-no-access-key",
+        ],
+        &[("HOSELINE_REJECT_BUCKET", "rejects")],
+    )
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    stderr.read_line(&mut line).expect("the start-up line");
+    assert!(
+        line.starts_with("hoseline bridge: listening on http://127.0.0.1:"),
+        "{line}"
+    );
+    assert!(
+        line.contains(
+            "(tables from the path /tables/<name>), WITHOUT an access key: local use only"
+        ),
+        "{line}"
+    );
+    let port: u16 = line["hoseline bridge: listening on http://127.0.0.1:".len()..]
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|p| p.parse().ok())
+        .expect("a port in the start-up line");
+
+    let health = get(port, "/health");
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(
+        health
+            .to_ascii_lowercase()
+            .contains("content-type: application/json"),
+        "{health}"
+    );
+    assert!(health.contains(r#""status":"ok""#), "{health}");
+    let elsewhere = get(port, "/nothing-here");
+    assert!(elsewhere.starts_with("HTTP/1.1 404"), "{elsewhere}");
+    assert!(elsewhere.contains("errorMessage"), "{elsewhere}");
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.wait().expect("exits");
+    let mut rest = String::new();
+    stderr
+        .read_to_string(&mut rest)
+        .expect("the rest of stderr");
+    assert!(status.success(), "{status}: {rest}");
+    assert!(rest.contains("hoseline bridge: stopped"), "{rest}");
+}
