@@ -152,11 +152,13 @@ impl<'a> Parser<'a> {
         self.pos
     }
 
+    #[inline]
     pub(crate) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
     /// Skips whitespace; says whether it crossed a line break.
+    #[inline]
     pub(crate) fn skip_whitespace(&mut self) -> bool {
         let mut newline = false;
         while let Some(&b) = self.bytes.get(self.pos) {
@@ -346,6 +348,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Advances over characters that need no attention: not `"`, `\` or a control character.
+    #[inline]
     fn skip_plain(&mut self) {
         while let Some(&b) = self.bytes.get(self.pos) {
             if b == b'"' || b == b'\\' || b < 0x20 {
@@ -492,6 +495,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     fn digits(&mut self) {
         while matches!(self.peek(), Some(b'0'..=b'9')) {
             self.pos += 1;

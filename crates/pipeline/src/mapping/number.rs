@@ -42,30 +42,35 @@ pub(crate) struct Significant {
     pub(crate) leading_power: i64,
 }
 
-/// Reads `[-+]digits[.digits][(e|E)[-+]digits]`; `None` when the number is zero. Anything that is
-/// not a digit in the mantissa is skipped, so it never fails (the JSON parser checks the grammar).
+/// Reads `[-+]digits[.digits][(e|E)[-+]digits]` in one pass over the bytes; `None` when the number
+/// is zero. Other bytes in the mantissa are skipped, so it never fails (the JSON parser checks the
+/// grammar before).
 pub(crate) fn significant(text: &str) -> Option<Significant> {
-    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
-        Some((m, e)) => (m, exponent_value(e)),
-        None => (body, 0),
-    };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let int = int.as_bytes();
-    let frac = frac.as_bytes();
-    // Digit i of the integer part stands for 10^(int_digits - 1 - i), digit j of the fraction for
-    // 10^-(j + 1).
-    let digits = || int.iter().chain(frac.iter()).filter(|b| b.is_ascii_digit());
-    let first = digits().position(|&b| b != b'0')?;
-    let total = digits().count();
-    let last = total - 1 - digits().rev().position(|&b| b != b'0')?;
-    // Positions count digits only; the point sits after the integer part's digits.
-    let int_digits = int.iter().filter(|b| b.is_ascii_digit()).count();
-    let leading_power = if first < int_digits {
-        int_digits as i64 - 1 - first as i64
-    } else {
-        -((first - int_digits) as i64 + 1)
-    };
+    let bytes = text.as_bytes();
+    let mut i = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    // Digits are numbered from 0 across the integer part and the fraction.
+    let (mut seen, mut int_digits, mut in_fraction) = (0usize, 0usize, false);
+    let (mut first, mut last) = (None, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                if b != b'0' {
+                    first.get_or_insert(seen);
+                    last = seen;
+                }
+                seen += 1;
+                int_digits += usize::from(!in_fraction);
+            }
+            b'.' => in_fraction = true,
+            b'e' | b'E' => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    let exponent = bytes.get(i + 1..).map_or(0, exponent_value);
+    let first = first?;
+    // Digit k stands for 10^(int_digits - 1 - k): the point sits after the integer part's digits.
+    let leading_power = int_digits as i64 - 1 - first as i64;
     Some(Significant {
         count: last - first + 1,
         leading_power: leading_power.saturating_add(exponent),
@@ -73,17 +78,17 @@ pub(crate) fn significant(text: &str) -> Option<Significant> {
 }
 
 /// An exponent's value, saturated far beyond any limit so huge exponents cannot overflow.
-fn exponent_value(text: &str) -> i64 {
+fn exponent_value(text: &[u8]) -> i64 {
     const CAP: i64 = 1_000_000_000_000;
-    let (negative, digits) = match text.as_bytes().first() {
+    let (negative, digits) = match text.first() {
         Some(b'-') => (true, &text[1..]),
         Some(b'+') => (false, &text[1..]),
         _ => (false, text),
     };
     let magnitude = digits
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .fold(0i64, |acc, d| (acc * 10 + i64::from(d - b'0')).min(CAP));
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .fold(0i64, |acc, &d| (acc * 10 + i64::from(d - b'0')).min(CAP));
     if negative {
         -magnitude
     } else {
