@@ -39,6 +39,15 @@ pub struct DeliveryReport {
     pub rejected: usize,
 }
 
+/// A delivery's answer, with what it did when it got that far.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    /// The request id (from the body when Firehose sent no header), or empty.
+    pub request_id: String,
+    pub report: Option<DeliveryReport>,
+    pub response: DeliveryResponse,
+}
+
 /// A table's key, read once with DescribeTable.
 struct TableKeys {
     schema: KeySchema,
@@ -84,18 +93,43 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         headers: &[(String, String)],
         body: &[u8],
     ) -> DeliveryResponse {
+        self.handle_delivery(table, headers, body).await.response
+    }
+
+    /// [`Bridge::handle`], keeping what the delivery did (for a server's log line).
+    pub async fn handle_delivery(
+        &self,
+        table: &str,
+        headers: &[(String, String)],
+        body: &[u8],
+    ) -> Delivery {
         let request = match parse_request(headers, body, self.config.access_key.as_ref()) {
             Ok(request) => request,
             Err(e) => {
-                let id = e.request_id.as_deref().unwrap_or("");
-                return DeliveryResponse::error(e.status, id, self.now_ms(), &e.message);
+                let request_id = e.request_id.unwrap_or_default();
+                let response =
+                    DeliveryResponse::error(e.status, &request_id, self.now_ms(), &e.message);
+                return Delivery {
+                    request_id,
+                    report: None,
+                    response,
+                };
             }
         };
-        match self.deliver(table, &request).await {
-            Ok(_) => DeliveryResponse::ok(&request.request_id, self.now_ms()),
-            Err(e) => {
-                DeliveryResponse::error(500, &request.request_id, self.now_ms(), &e.to_string())
-            }
+        let (response, report) = match self.deliver(table, &request).await {
+            Ok(report) => (
+                DeliveryResponse::ok(&request.request_id, self.now_ms()),
+                Some(report),
+            ),
+            Err(e) => (
+                DeliveryResponse::error(500, &request.request_id, self.now_ms(), &e.to_string()),
+                None,
+            ),
+        };
+        Delivery {
+            request_id: request.request_id,
+            report,
+            response,
         }
     }
 

@@ -97,7 +97,7 @@ pub async fn handle_event<T: Transport, S: Sleep, C: Clock>(
     // Empty, Text, or Binary (a body Lambda had base64-encoded, decoded): the bytes either way.
     let body: &[u8] = event.body().as_ref();
     let started = std::time::Instant::now();
-    let delivery = server::deliver(bridge, table, &headers, body).await;
+    let delivery = bridge.handle_delivery(table, &headers, body).await;
     server::log_delivery(table, None, &delivery, started.elapsed());
     to_response(&delivery.response)
 }

@@ -21,7 +21,7 @@ mod rejects;
 pub mod server;
 
 pub use config::BridgeConfig;
-pub use delivery::{Bridge, DeliveryReport};
+pub use delivery::{Bridge, Delivery, DeliveryReport};
 pub use error::Error;
 pub use hoseline_pipeline as pipeline;
 pub use protocol::{parse_request, DeliveryRequest, DeliveryResponse, ProtocolError};

@@ -207,12 +207,14 @@ pub fn parse_request(
         (_, None | Some("")) => {
             return Err(ProtocolError::bad("the body has no requestId", header_id))
         }
-        (Some(h), Some(b)) if h != b => return Err(ProtocolError::bad(
-            format!(
+        (Some(h), Some(b)) if h != b => {
+            return Err(ProtocolError::bad(
+                format!(
                 "the body's requestId {b:?} differs from the {HEADER_REQUEST_ID} header's {h:?}"
             ),
-            Some(h),
-        )),
+                Some(h),
+            ))
+        }
         (_, Some(b)) => b.to_owned(),
     };
     let id = Some(request_id.as_str());

@@ -20,7 +20,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use hoseline_aws::transport::native::{ReqwestTransport, SystemClock, TokioSleep};
-use hoseline_aws::{Clock, Sleep, Transport};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{HeaderValue, ALLOW, CONTENT_LENGTH, CONTENT_TYPE};
@@ -31,8 +30,8 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use crate::protocol::{self, parse_request, DeliveryResponse, CONTENT_TYPE as JSON};
-use crate::{Bridge, DeliveryReport};
+use crate::protocol::{self, DeliveryResponse, CONTENT_TYPE as JSON};
+use crate::{Bridge, Delivery};
 
 /// The bridge the local server runs: reqwest, tokio and the system clock.
 pub type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
@@ -255,7 +254,7 @@ async fn answer(
         {
             Ok(collected) => {
                 let body = collected.to_bytes();
-                let delivery = deliver(bridge, &table, &headers, &body).await;
+                let delivery = bridge.handle_delivery(&table, &headers, &body).await;
                 log_delivery(&table, Some(peer), &delivery, started.elapsed());
                 return json(&delivery.response);
             }
@@ -275,58 +274,6 @@ async fn answer(
     };
     log_delivery(&table, Some(peer), &delivery, started.elapsed());
     json(&delivery.response)
-}
-
-/// A delivery's answer, with what it did when it got that far (for the log line).
-#[derive(Clone, Debug)]
-pub struct Delivery {
-    /// The request id (from the body when Firehose sent no header), or empty.
-    pub request_id: String,
-    pub report: Option<DeliveryReport>,
-    pub response: DeliveryResponse,
-}
-
-/// [`Bridge::handle`], keeping the [`DeliveryReport`] for the log: parse, deliver, answer.
-pub async fn deliver<T: Transport, S: Sleep, C: Clock>(
-    bridge: &Bridge<T, S, C>,
-    table: &str,
-    headers: &[(String, String)],
-    body: &[u8],
-) -> Delivery {
-    let now_ms = || {
-        bridge
-            .client()
-            .clock()
-            .now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as u64)
-    };
-    let request = match parse_request(headers, body, bridge.config().access_key.as_ref()) {
-        Ok(request) => request,
-        Err(e) => {
-            let id = e.request_id.unwrap_or_default();
-            return Delivery {
-                response: DeliveryResponse::error(e.status, &id, now_ms(), &e.message),
-                request_id: id,
-                report: None,
-            };
-        }
-    };
-    let (response, report) = match bridge.deliver(table, &request).await {
-        Ok(report) => (
-            DeliveryResponse::ok(&request.request_id, now_ms()),
-            Some(report),
-        ),
-        Err(e) => (
-            DeliveryResponse::error(500, &request.request_id, now_ms(), &e.to_string()),
-            None,
-        ),
-    };
-    Delivery {
-        request_id: request.request_id,
-        report,
-        response,
-    }
 }
 
 fn health(bridge: &NativeBridge) -> Response<Full<Bytes>> {
