@@ -138,8 +138,7 @@ pub(crate) fn check_number(field: &str, text: &str) -> Result<(), Error> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
-    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
-    if significant > 38 {
+    if significant_digits(text) > 38 {
         return Err(Error::invalid(
             field,
             format!("{text:?} has more than 38 significant digits"),
@@ -148,15 +147,25 @@ pub(crate) fn check_number(field: &str, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// An approximation of DynamoDB's item size: names and strings in UTF-8 bytes, binaries in
-/// bytes, numbers about one byte per two digits plus one, one byte for booleans and nulls, three
-/// bytes of overhead for lists and maps.
+/// The digits of a number's mantissa without leading and trailing zeros (`"001.200e5"` has 2).
+pub fn significant_digits(text: &str) -> usize {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let mantissa = body.split(['e', 'E']).next().unwrap_or(body);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
+}
+
+/// An item's size as DynamoDB counts it against the 400 KB limit, from the DynamoDB developer
+/// guide's "DynamoDB item sizes and formats": names and strings in UTF-8 bytes; numbers one byte
+/// per two significant digits (leading and trailing zeros trimmed, exponent not counted) plus
+/// one; binaries in bytes; one byte for booleans and nulls; lists and maps three bytes of
+/// overhead plus one byte per element (a map's element names counted).
 pub fn item_size(item: &Item) -> usize {
     item.iter().map(|(k, v)| k.len() + value_size(v)).sum()
 }
 
 fn value_size(value: &AttributeValue) -> usize {
-    let number = |n: &str| n.bytes().filter(u8::is_ascii_digit).count().div_ceil(2) + 1;
+    let number = |n: &str| significant_digits(n).div_ceil(2) + 1;
     match value {
         AttributeValue::S(s) => s.len(),
         AttributeValue::N(n) => number(n),

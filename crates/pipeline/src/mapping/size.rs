@@ -7,48 +7,16 @@
 //! binaries their raw bytes; null and Boolean 1 byte; a list or map 3 bytes of overhead plus its
 //! elements (a map's element names included), and 1 byte for each element.
 
-use hoseline_aws::dynamodb::{AttributeValue, Item};
-
-use super::number;
-
+/// The item's size in bytes by DynamoDB's rules: one implementation, in the AWS layer, shared by
+/// PutItem's validation, the mapping and the console's preview.
+pub use hoseline_aws::dynamodb::item_size;
 /// An item is at most 400 KB, attribute names included.
-pub const MAX_ITEM_BYTES: usize = hoseline_aws::dynamodb::MAX_ITEM_BYTES;
-
-/// The item's size in bytes by DynamoDB's rules (see the module docs).
-pub fn item_size(item: &Item) -> usize {
-    item.iter()
-        .map(|(name, value)| name.len() + value_size(value))
-        .sum()
-}
-
-fn value_size(value: &AttributeValue) -> usize {
-    match value {
-        AttributeValue::S(s) => s.len(),
-        AttributeValue::N(n) => number_size(n),
-        AttributeValue::B(b) => b.len(),
-        AttributeValue::Bool(_) | AttributeValue::Null(_) => 1,
-        AttributeValue::Ss(set) => set.iter().map(String::len).sum(),
-        AttributeValue::Ns(set) => set.iter().map(|n| number_size(n)).sum(),
-        AttributeValue::Bs(set) => set.iter().map(Vec::len).sum(),
-        AttributeValue::L(list) => 3 + list.iter().map(|v| 1 + value_size(v)).sum::<usize>(),
-        AttributeValue::M(map) => {
-            3 + map
-                .iter()
-                .map(|(name, v)| 1 + name.len() + value_size(v))
-                .sum::<usize>()
-        }
-    }
-}
-
-/// One byte per two significant digits, plus one.
-fn number_size(text: &str) -> usize {
-    let digits = number::significant(text).map_or(0, |s| s.count);
-    digits.div_ceil(2) + 1
-}
+pub use hoseline_aws::dynamodb::MAX_ITEM_BYTES;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hoseline_aws::dynamodb::{AttributeValue, Item};
 
     fn item(pairs: &[(&str, AttributeValue)]) -> Item {
         pairs
