@@ -1,6 +1,6 @@
 //! One delivery, end to end: parse, map, write in batches within the time budget, save rejects.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::pin;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -8,20 +8,17 @@ use std::time::{Duration, SystemTime};
 
 use futures::future::{select, Either};
 use futures::StreamExt as _;
-use hoseline_aws::dynamodb::{
-    item_size, BatchWriteItem, DescribeTable, Item, WriteRequest, MAX_BATCH_WRITES,
-};
+use hoseline_aws::dynamodb::{BatchWriteItem, DescribeTable, Item, WriteRequest};
 use hoseline_aws::retry::{classify, ErrorClass, Jitter, RetryPolicy};
 use hoseline_aws::s3::PutObject;
 use hoseline_aws::{Client, Clock, Sleep, Transport};
 use hoseline_pipeline::mapping::{map_record, KeySchema, RecordContext};
 
+use crate::batches::{chunks, dedupe};
 use crate::protocol::{parse_request, DeliveryRequest, DeliveryResponse};
 use crate::rejects::{self, Reject};
 use crate::{BridgeConfig, Error};
 
-/// A BatchWriteItem carries at most 16 MB; keep a margin for the request's own JSON.
-const MAX_BATCH_BYTES: usize = 15 * 1024 * 1024;
 /// The bridge's own backoff between re-sends of unprocessed or throttled writes.
 const BACKOFF: RetryPolicy = RetryPolicy {
     max_attempts: u32::MAX,
@@ -352,93 +349,5 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             Either::Left((output, _)) => Some(output),
             Either::Right(_) => None,
         }
-    }
-}
-
-/// Keeps one item per key, the last one (a later record overwrites an earlier one, as separate
-/// PutItems would), in their original order. DynamoDB refuses a batch with a key twice.
-fn dedupe(items: Vec<Item>, key_names: &[String]) -> Vec<Item> {
-    let mut seen = HashSet::new();
-    let mut kept: Vec<Item> = items
-        .into_iter()
-        .rev()
-        .filter(|item| {
-            let key: Option<Vec<String>> = key_names
-                .iter()
-                .map(|name| item.get(name).and_then(|v| serde_json::to_string(v).ok()))
-                .collect();
-            // An item without its key is DynamoDB's to refuse; keep it.
-            key.is_none_or(|key| seen.insert(key))
-        })
-        .collect();
-    kept.reverse();
-    kept
-}
-
-/// Batches of at most 25 puts and about 15 MB.
-fn chunks(items: Vec<Item>) -> Vec<Vec<WriteRequest>> {
-    let mut batches = Vec::new();
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    for item in items {
-        let size = item_size(&item);
-        if !batch.is_empty() && (batch.len() == MAX_BATCH_WRITES || bytes + size > MAX_BATCH_BYTES)
-        {
-            batches.push(std::mem::take(&mut batch));
-            bytes = 0;
-        }
-        bytes += size;
-        batch.push(WriteRequest::put(item));
-    }
-    if !batch.is_empty() {
-        batches.push(batch);
-    }
-    batches
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use hoseline_aws::dynamodb::AttributeValue;
-
-    fn item(pk: &str, v: u32) -> Item {
-        Item::from([
-            ("pk".to_owned(), AttributeValue::s(pk)),
-            ("v".to_owned(), AttributeValue::n(v)),
-        ])
-    }
-
-    #[test]
-    fn the_later_record_wins_a_duplicate_key() {
-        let items = vec![item("a", 1), item("b", 2), item("a", 3)];
-        let kept = dedupe(items, &["pk".to_owned()]);
-        assert_eq!(kept, vec![item("b", 2), item("a", 3)]);
-    }
-
-    #[test]
-    fn batches_hold_at_most_25_items_and_15_mb() {
-        let items: Vec<Item> = (0..60).map(|i| item(&format!("k{i}"), i)).collect();
-        let sizes: Vec<usize> = chunks(items).iter().map(Vec::len).collect();
-        assert_eq!(sizes, vec![25, 25, 10]);
-
-        let big = |i: u32| {
-            Item::from([
-                ("pk".to_owned(), AttributeValue::s(format!("k{i}"))),
-                ("blob".to_owned(), AttributeValue::s("x".repeat(390 * 1024))),
-            ])
-        };
-        let batches = chunks((0..50).map(big).collect());
-        assert!(batches.iter().all(|b| b.len() <= 25));
-        for b in &batches {
-            let bytes: usize = b
-                .iter()
-                .map(|w| match w {
-                    WriteRequest::PutRequest(p) => item_size(&p.item),
-                    WriteRequest::DeleteRequest(_) => 0,
-                })
-                .sum();
-            assert!(bytes <= MAX_BATCH_BYTES, "{bytes}");
-        }
-        assert_eq!(batches.iter().map(Vec::len).sum::<usize>(), 50);
     }
 }

@@ -8,6 +8,7 @@
 //! Firehose retries (idempotently) whatever failed. [`config`] reads the settings from the
 //! environment. The server and the Lambda entry points sit on top of [`Bridge`].
 
+mod batches;
 pub mod config;
 mod delivery;
 pub mod error;
