@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{content_md5, el, url, validate_bucket_name, XMLNS};
+use super::{el, url, validate_bucket_name, xml_request, XMLNS};
 use crate::protocol::rest_xml;
 use crate::{validate, Error, HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
 
@@ -108,13 +108,11 @@ impl Operation for PutBucketCors {
     }
 
     fn build(&self, endpoint: &ResolvedEndpoint) -> Result<HttpRequest, Error> {
-        let body = self.body();
-        Ok(
-            HttpRequest::new("PUT", url(endpoint, &self.bucket, None, "cors"))
-                .header("content-type", "application/xml")
-                .header("content-md5", content_md5(body.as_bytes()))
-                .body(body),
-        )
+        Ok(xml_request(
+            "PUT",
+            url(endpoint, &self.bucket, None, "cors"),
+            self.body(),
+        ))
     }
 
     fn parse(&self, _response: HttpResponse) -> Result<(), Error> {
@@ -189,7 +187,7 @@ mod tests {
         assert_eq!(body(&r), expected);
         assert_eq!(
             r.get_header("content-md5"),
-            Some(content_md5(expected.as_bytes()).as_str())
+            Some(crate::s3::content_md5(expected.as_bytes()).as_str())
         );
     }
 

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{content_md5, el, url, validate_bucket_name, validate_key, XMLNS};
+use super::{el, url, validate_bucket_name, validate_key, xml_request, XMLNS};
 use crate::protocol::rest_xml;
 use crate::{validate, Error, HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
 
@@ -79,13 +79,11 @@ impl Operation for DeleteObjects {
     }
 
     fn build(&self, endpoint: &ResolvedEndpoint) -> Result<HttpRequest, Error> {
-        let body = self.body();
-        Ok(
-            HttpRequest::new("POST", url(endpoint, &self.bucket, None, "delete"))
-                .header("content-type", "application/xml")
-                .header("content-md5", content_md5(body.as_bytes()))
-                .body(body),
-        )
+        Ok(xml_request(
+            "POST",
+            url(endpoint, &self.bucket, None, "delete"),
+            self.body(),
+        ))
     }
 
     fn parse(&self, response: HttpResponse) -> Result<Self::Output, Error> {
@@ -120,7 +118,7 @@ mod tests {
         assert_eq!(body(&r), expected);
         assert_eq!(
             r.get_header("content-md5"),
-            Some(content_md5(expected.as_bytes()).as_str())
+            Some(crate::s3::content_md5(expected.as_bytes()).as_str())
         );
         let none = DeleteObjects {
             bucket: "backup".into(),

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::{content_md5, el, url, validate_bucket_name, XMLNS};
+use super::{el, url, validate_bucket_name, xml_request, XMLNS};
 use crate::protocol::rest_xml;
 use crate::{validate, Error, HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
 
@@ -100,13 +100,11 @@ impl Operation for PutBucketLifecycleConfiguration {
     }
 
     fn build(&self, endpoint: &ResolvedEndpoint) -> Result<HttpRequest, Error> {
-        let body = self.body();
-        Ok(
-            HttpRequest::new("PUT", url(endpoint, &self.bucket, None, "lifecycle"))
-                .header("content-type", "application/xml")
-                .header("content-md5", content_md5(body.as_bytes()))
-                .body(body),
-        )
+        Ok(xml_request(
+            "PUT",
+            url(endpoint, &self.bucket, None, "lifecycle"),
+            self.body(),
+        ))
     }
 
     fn parse(&self, _response: HttpResponse) -> Result<(), Error> {
@@ -246,7 +244,7 @@ mod tests {
         assert_eq!(body(&r), expected);
         assert_eq!(
             r.get_header("content-md5"),
-            Some(content_md5(expected.as_bytes()).as_str())
+            Some(crate::s3::content_md5(expected.as_bytes()).as_str())
         );
     }
 

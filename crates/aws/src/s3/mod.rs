@@ -120,6 +120,15 @@ pub fn url(endpoint: &ResolvedEndpoint, bucket: &str, key: Option<&str>, query: 
     endpoint.url(&format!("/{bucket}{key_path}{query}"))
 }
 
+/// An XML document sent to a bucket's subresource (PUT `?cors`, PUT `?lifecycle`, POST
+/// `?delete`): S3 requires `Content-MD5` on these.
+pub(crate) fn xml_request(method: &'static str, url: String, body: String) -> crate::HttpRequest {
+    crate::HttpRequest::new(method, url)
+        .header("content-type", "application/xml")
+        .header("content-md5", content_md5(body.as_bytes()))
+        .body(body)
+}
+
 /// `Content-MD5`: the base64 of the body's MD5 digest.
 pub fn content_md5(body: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Md5::digest(body))
