@@ -3,14 +3,16 @@
 #
 #   scripts/emulator.sh start              dev emulator, signatures checked, 127.0.0.1:4566
 #   scripts/emulator.sh start-test [--fresh]
-#                                          test emulators: checked on 4577, unchecked on 4578;
+#                                          test emulators: checked on 4577, unchecked on 4578,
+#                                          and one that sends no CORS headers on 4576;
 #                                          already running ones are left as they are unless --fresh,
 #                                          which restarts them with empty state
 #   scripts/emulator.sh stop | stop-test   stop them
 #   scripts/emulator.sh status             show what runs
 #
 # Each start waits until GET /moto-api/ answers 200 (up to 20 s). Logs and pid files: .tools/run/.
-# Ports: HOSELINE_EMULATOR_PORT (4566), HOSELINE_TEST_PORT (4577), HOSELINE_TEST_PORT_UNCHECKED (4578).
+# Ports: HOSELINE_EMULATOR_PORT (4566), HOSELINE_TEST_PORT (4577), HOSELINE_TEST_PORT_UNCHECKED (4578),
+# HOSELINE_TEST_PORT_NO_CORS (4576).
 # Needs the venv from scripts/setup.sh.
 set -euo pipefail
 
@@ -23,6 +25,7 @@ HEALTH_TIMEOUT=20
 DEV_PORT="${HOSELINE_EMULATOR_PORT:-4566}"
 TEST_PORT="${HOSELINE_TEST_PORT:-4577}"
 TEST_PORT_UNCHECKED="${HOSELINE_TEST_PORT_UNCHECKED:-4578}"
+TEST_PORT_NO_CORS="${HOSELINE_TEST_PORT_NO_CORS:-4576}"
 
 die() {
     echo "emulator: $*" >&2
@@ -156,17 +159,20 @@ main() {
         need_venv
         start_one test-checked "$TEST_PORT" "$fresh" --check-signatures
         start_one test-unchecked "$TEST_PORT_UNCHECKED" "$fresh"
+        start_one test-no-cors "$TEST_PORT_NO_CORS" "$fresh" --no-cors
         ;;
     stop) stop_one dev ;;
     stop-test)
         stop_one test-checked
         stop_one test-unchecked
+        stop_one test-no-cors
         ;;
     status)
         need_venv
         status_one dev "$DEV_PORT"
         status_one test-checked "$TEST_PORT"
         status_one test-unchecked "$TEST_PORT_UNCHECKED"
+        status_one test-no-cors "$TEST_PORT_NO_CORS"
         ;;
     *) usage ;;
     esac

@@ -36,6 +36,8 @@ fi
 
 export HOSELINE_TEST_ENDPOINT="http://127.0.0.1:${HOSELINE_TEST_PORT:-4577}"
 export HOSELINE_TEST_ENDPOINT_UNCHECKED="http://127.0.0.1:${HOSELINE_TEST_PORT_UNCHECKED:-4578}"
+# An emulator that answers without CORS headers: the browser tests' "blocked by CORS" case.
+export HOSELINE_TEST_ENDPOINT_NO_CORS="http://127.0.0.1:${HOSELINE_TEST_PORT_NO_CORS:-4576}"
 
 passed=0
 failed=0

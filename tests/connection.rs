@@ -21,6 +21,12 @@ const ENDPOINT: &str = match option_env!("HOSELINE_TEST_ENDPOINT") {
     Some(endpoint) => endpoint,
     None => "http://127.0.0.1:4577",
 };
+/// An emulator that answers without any CORS header, like an endpoint whose CORS rules do not
+/// admit this page.
+const NO_CORS_ENDPOINT: &str = match option_env!("HOSELINE_TEST_ENDPOINT_NO_CORS") {
+    Some(endpoint) => endpoint,
+    None => "http://127.0.0.1:4576",
+};
 const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 /// How long a step may take before the test gives up.
 const TIMEOUT_MS: i32 = 15_000;
@@ -197,6 +203,18 @@ async fn an_unreachable_endpoint_says_so() {
     let text = page.wait_for_text("identity-result", "unreachable").await;
     assert!(text.contains("emulator running"), "no hint: {text}");
     assert!(!text.contains("CORS"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn an_endpoint_without_cors_rules_is_named_as_a_cors_block() {
+    clear_storage();
+    let page = Page::mount().await;
+    page.connect(SECRET, NO_CORS_ENDPOINT).await;
+    let text = page
+        .wait_for_text("identity-result", "Blocked by CORS")
+        .await;
+    assert!(text.contains("CORS rules"), "no hint: {text}");
+    assert!(!text.contains("unreachable"), "{text}");
 }
 
 #[wasm_bindgen_test]

@@ -72,6 +72,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="check SigV4 signatures and plant the demo user and key",
     )
+    parser.add_argument(
+        "--no-cors",
+        action="store_true",
+        help="send no CORS headers at all (an endpoint that does not admit the page's origin, for tests)",
+    )
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     parser.add_argument("--pid-file", help="write this process's id there")
     return parser.parse_args(argv)
@@ -133,13 +138,20 @@ StartResponse = Callable[..., Any]
 class CorsFront:
     """WSGI middleware: answers OPTIONS, sets CORS headers, re-plants the demo user after a reset."""
 
-    def __init__(self, app: Callable[..., Iterable[bytes]], check_signatures: bool) -> None:
+    def __init__(
+        self, app: Callable[..., Iterable[bytes]], check_signatures: bool, no_cors: bool = False
+    ) -> None:
         self.app = app
         self.check_signatures = check_signatures
+        # Like an AWS endpoint or an S3 bucket without a CORS rule for the page: the server
+        # answers, preflights included, but with no Access-Control-* header the browser accepts.
+        self.no_cors = no_cors
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         origin = environ.get("HTTP_ORIGIN")
         allow_origin = origin or "*"
+        if self.no_cors:
+            return self.app(environ, _strip_cors(start_response))
         if environ.get("REQUEST_METHOD") == "OPTIONS":
             requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS", "")
             headers = [
@@ -171,6 +183,16 @@ class CorsFront:
             # moto's reset ran inside the call above and wiped IAM: put the demo user back.
             plant_demo_user()
         return result
+
+
+def _strip_cors(start_response: StartResponse) -> StartResponse:
+    """Drops every Access-Control-* header moto sets (it answers some preflights by itself)."""
+
+    def strip(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        kept = [(k, v) for (k, v) in headers if k.lower() not in CORS_HEADERS]
+        return start_response(status, kept, exc_info)
+
+    return strip
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -206,8 +228,12 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
 
-    app = CorsFront(DomainDispatcherApplication(create_backend_app), args.check_signatures)
+    app = CorsFront(
+        DomainDispatcherApplication(create_backend_app), args.check_signatures, args.no_cors
+    )
     mode = "checking signatures" if args.check_signatures else "not checking signatures"
+    if args.no_cors:
+        mode += ", no CORS headers"
     print(f"hoseline emulator: http://{args.host}:{args.port} ({mode})", flush=True)
     run_simple(
         args.host,

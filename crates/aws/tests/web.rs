@@ -21,6 +21,11 @@ const ENDPOINT: &str = match option_env!("HOSELINE_TEST_ENDPOINT") {
     Some(e) => e,
     None => "http://127.0.0.1:4577",
 };
+/// An emulator that answers without any CORS header (an endpoint that does not admit the page).
+const NO_CORS_ENDPOINT: &str = match option_env!("HOSELINE_TEST_ENDPOINT_NO_CORS") {
+    Some(e) => e,
+    None => "http://127.0.0.1:4576",
+};
 const DEMO_KEY: &str = "AKIAIOSFODNN7EXAMPLE";
 const DEMO_SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
@@ -167,6 +172,21 @@ async fn an_unreachable_endpoint_is_reported_as_unreachable() {
     match e {
         hoseline_aws::Error::Network { kind, .. } => {
             assert_eq!(kind, NetworkErrorKind::Unreachable, "{e}")
+        }
+        other => panic!("expected a network error, got {other}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_endpoint_without_cors_rules_is_reported_as_cors() {
+    let e = client(NO_CORS_ENDPOINT, DEMO_SECRET)
+        .with_retry_policy(RetryPolicy::none())
+        .send(&GetCallerIdentity)
+        .await
+        .expect_err("the browser withholds an answer without CORS headers");
+    match e {
+        hoseline_aws::Error::Network { kind, .. } => {
+            assert_eq!(kind, NetworkErrorKind::Cors, "{e}")
         }
         other => panic!("expected a network error, got {other}"),
     }
