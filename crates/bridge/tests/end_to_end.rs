@@ -217,14 +217,7 @@ async fn a_thousand_records_through_firehose_land_in_the_table() {
         .expect("ListObjectsV2");
     assert!(rejects.contents.is_empty(), "{rejects:?}");
 
-    client
-        .send(&DeleteDeliveryStream::new(&stream))
-        .await
-        .expect("DeleteDeliveryStream");
-    client
-        .send(&DeleteTable::new(&table))
-        .await
-        .expect("DeleteTable");
+    delete_stream_and_table(&client, &stream, &table).await;
     bridge.stop().await;
 }
 
@@ -329,13 +322,18 @@ async fn bad_records_go_to_s3_and_the_good_ones_to_the_table() {
         assert_eq!(&data, raw, "{line}");
     }
 
+    delete_stream_and_table(&client, &stream, &table).await;
+    bridge.stop().await;
+}
+
+/// Removes what a test made on the emulator.
+async fn delete_stream_and_table(client: &NativeClient, stream: &str, table: &str) {
     client
-        .send(&DeleteDeliveryStream::new(&stream))
+        .send(&DeleteDeliveryStream::new(stream))
         .await
         .expect("DeleteDeliveryStream");
     client
-        .send(&DeleteTable::new(&table))
+        .send(&DeleteTable::new(table))
         .await
         .expect("DeleteTable");
-    bridge.stop().await;
 }
