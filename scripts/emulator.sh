@@ -13,6 +13,10 @@
 # Each start waits until GET /moto-api/ answers 200 (up to 20 s). Logs and pid files: .tools/run/.
 # Ports: HOSELINE_EMULATOR_PORT (4566), HOSELINE_TEST_PORT (4577), HOSELINE_TEST_PORT_UNCHECKED (4578),
 # HOSELINE_TEST_PORT_NO_CORS (4576).
+# Pages admitted (front.py refuses any other Origin): the dev emulator admits the run command's
+# console, http://127.0.0.1:$HOSELINE_CONSOLE_PORT and http://localhost:$HOSELINE_CONSOLE_PORT (8080),
+# plus the space-separated origins in HOSELINE_CONSOLE_ORIGINS; the test emulators admit the browser
+# test runner, which serves its page from a random port of 127.0.0.1.
 # Needs the venv from scripts/setup.sh.
 set -euo pipefail
 
@@ -26,6 +30,18 @@ DEV_PORT="${HOSELINE_EMULATOR_PORT:-4566}"
 TEST_PORT="${HOSELINE_TEST_PORT:-4577}"
 TEST_PORT_UNCHECKED="${HOSELINE_TEST_PORT_UNCHECKED:-4578}"
 TEST_PORT_NO_CORS="${HOSELINE_TEST_PORT_NO_CORS:-4576}"
+CONSOLE_PORT="${HOSELINE_CONSOLE_PORT:-8080}"
+
+# dev_origins: --allow-origin flags for the run command's console (and HOSELINE_CONSOLE_ORIGINS).
+dev_origins() {
+    local origin
+    echo "--allow-origin http://127.0.0.1:$CONSOLE_PORT --allow-origin http://localhost:$CONSOLE_PORT"
+    for origin in ${HOSELINE_CONSOLE_ORIGINS:-}; do
+        echo "--allow-origin $origin"
+    done
+}
+# wasm-bindgen-test-runner serves each headless run's page on a fresh 127.0.0.1 port.
+TEST_ORIGINS=(--allow-origin 'http://127.0.0.1:*')
 
 die() {
     echo "emulator: $*" >&2
@@ -137,7 +153,7 @@ status_one() {
 }
 
 usage() {
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -153,13 +169,14 @@ main() {
     case "$cmd" in
     start)
         need_venv
-        start_one dev "$DEV_PORT" "$fresh" --check-signatures
+        # shellcheck disable=SC2046 # dev_origins prints flags and their values, space-separated
+        start_one dev "$DEV_PORT" "$fresh" --check-signatures $(dev_origins)
         ;;
     start-test)
         need_venv
-        start_one test-checked "$TEST_PORT" "$fresh" --check-signatures
-        start_one test-unchecked "$TEST_PORT_UNCHECKED" "$fresh"
-        start_one test-no-cors "$TEST_PORT_NO_CORS" "$fresh" --no-cors
+        start_one test-checked "$TEST_PORT" "$fresh" --check-signatures "${TEST_ORIGINS[@]}"
+        start_one test-unchecked "$TEST_PORT_UNCHECKED" "$fresh" "${TEST_ORIGINS[@]}"
+        start_one test-no-cors "$TEST_PORT_NO_CORS" "$fresh" --no-cors "${TEST_ORIGINS[@]}"
         ;;
     stop) stop_one dev ;;
     stop-test)

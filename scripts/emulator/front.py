@@ -13,8 +13,16 @@ Lambda GetFunction, ListFunctions and DeleteFunction pass), and the demo user `h
 AWS's documented example key pair) is planted in moto's IAM backend in-process,
 again after every POST /moto-api/reset.
 
+Only the console's own origins are admitted (--allow-origin, default the run command's console on
+http://127.0.0.1:8080 and http://localhost:8080): a request that carries any other Origin header is
+refused with 403 before moto sees it, so a web page the user happens to visit cannot sign requests with
+the published demo keys or POST /moto-api/reset. Requests without an Origin (the CLI, boto3, the bridge)
+are not from a page and pass. The Host header must name a loopback host (127.0.0.1, localhost,
+*.localhost, [::1]): a DNS-rebinding page whose own name resolves to 127.0.0.1 sends its own name.
+
 Run it with the venv's python (scripts/emulator.sh does):
-    .tools/venv/bin/python scripts/emulator/front.py --port 4566 --check-signatures
+    .tools/venv/bin/python scripts/emulator/front.py --port 4566 --check-signatures \
+        --allow-origin http://127.0.0.1:8080
 Health: GET /moto-api/ answers 200.
 """
 
@@ -52,6 +60,9 @@ EXPOSE_HEADERS = ",".join(
     ]
 )
 MAX_AGE = "600"
+# The run command's console (scripts/run.sh, HOSELINE_CONSOLE_PORT's default).
+DEFAULT_ORIGINS = ["http://127.0.0.1:8080", "http://localhost:8080"]
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
 # Every CORS header moto (flask-cors, S3 bucket CORS rules) may set: the front sets its own.
 CORS_HEADERS = {
     "access-control-allow-origin",
@@ -76,6 +87,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--no-cors",
         action="store_true",
         help="send no CORS headers at all (an endpoint that does not admit the page's origin, for tests)",
+    )
+    parser.add_argument(
+        "--allow-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="a page origin admitted to call the emulator, e.g. http://127.0.0.1:8080; a port of * "
+        "admits every port of that host (repeatable; default: "
+        + ", ".join(DEFAULT_ORIGINS)
+        + ")",
     )
     parser.add_argument("--quiet", action="store_true", help="do not log each request")
     parser.add_argument("--pid-file", help="write this process's id there")
@@ -135,20 +155,69 @@ def patch_bodyless_signature_check() -> None:
 StartResponse = Callable[..., Any]
 
 
+def origin_allowed(origin: str, allowed: list[str]) -> bool:
+    """`origin` is one of `allowed`, where an entry ending in `:*` admits any port of its host."""
+    origin = origin.rstrip("/").lower()
+    for entry in allowed:
+        entry = entry.rstrip("/").lower()
+        if entry.endswith(":*"):
+            base = entry[:-2]
+            rest = origin[len(base) :]
+            if origin.startswith(base + ":") and rest[1:].isdigit():
+                return True
+        elif origin == entry:
+            return True
+    return False
+
+
+def host_is_loopback(host: str) -> bool:
+    """The Host header names this machine: 127.0.0.1, localhost, *.localhost or [::1], any port."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        name = host[: host.find("]") + 1] if "]" in host else host
+    else:
+        name = host.rsplit(":", 1)[0] if ":" in host else host
+    return name in LOOPBACK_HOSTS or name.endswith(".localhost")
+
+
+def refuse(start_response: StartResponse, reason: str) -> Iterable[bytes]:
+    body = json.dumps({"__type": "Forbidden", "message": reason}).encode()
+    start_response(
+        "403 Forbidden",
+        [("Content-Type", "application/json"), ("Content-Length", str(len(body)))],
+    )
+    return [body]
+
+
 class CorsFront:
-    """WSGI middleware: answers OPTIONS, sets CORS headers, re-plants the demo user after a reset."""
+    """WSGI middleware: admits only loopback hosts and the console's origins, answers OPTIONS,
+    sets CORS headers, re-plants the demo user after a reset."""
 
     def __init__(
-        self, app: Callable[..., Iterable[bytes]], check_signatures: bool, no_cors: bool = False
+        self,
+        app: Callable[..., Iterable[bytes]],
+        check_signatures: bool,
+        no_cors: bool = False,
+        allowed_origins: list[str] | None = None,
     ) -> None:
         self.app = app
         self.check_signatures = check_signatures
         # Like an AWS endpoint or an S3 bucket without a CORS rule for the page: the server
         # answers, preflights included, but with no Access-Control-* header the browser accepts.
         self.no_cors = no_cors
+        self.allowed_origins = allowed_origins if allowed_origins is not None else DEFAULT_ORIGINS
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        host = environ.get("HTTP_HOST", "")
+        if not host_is_loopback(host):
+            return refuse(start_response, f"Host {host!r} is not this machine's loopback name")
         origin = environ.get("HTTP_ORIGIN")
+        if origin is not None and not origin_allowed(origin, self.allowed_origins):
+            return refuse(
+                start_response,
+                f"origin {origin!r} is not one of the console's origins "
+                f"({', '.join(self.allowed_origins)}); start the emulator with --allow-origin",
+            )
         allow_origin = origin or "*"
         if self.no_cors:
             return self.app(environ, _strip_cors(start_response))
@@ -228,13 +297,21 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
 
+    origins = args.allow_origin or DEFAULT_ORIGINS
     app = CorsFront(
-        DomainDispatcherApplication(create_backend_app), args.check_signatures, args.no_cors
+        DomainDispatcherApplication(create_backend_app),
+        args.check_signatures,
+        args.no_cors,
+        origins,
     )
     mode = "checking signatures" if args.check_signatures else "not checking signatures"
     if args.no_cors:
         mode += ", no CORS headers"
-    print(f"hoseline emulator: http://{args.host}:{args.port} ({mode})", flush=True)
+    print(
+        f"hoseline emulator: http://{args.host}:{args.port} ({mode}; pages admitted from "
+        f"{', '.join(origins)})",
+        flush=True,
+    )
     run_simple(
         args.host,
         args.port,

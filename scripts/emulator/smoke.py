@@ -5,7 +5,9 @@
 
 Checks: health, the demo key's identity, DynamoDB ListTables, Lambda ListFunctions, a wrong secret's 403
 SignatureDoesNotMatch on sts, dynamodb, firehose, s3 and lambda (unless --unchecked), and browser-style
-preflights (a JSON service and an existing S3 object) plus the CORS headers of a plain response.
+preflights (a JSON service and an existing S3 object) plus the CORS headers of a plain response, and
+that a page of any other origin (a preflight, a signed-looking call, POST /moto-api/reset) and a request
+naming a non-loopback Host (DNS rebinding) are refused with 403 and change nothing.
 Exits non-zero on the first failure.
 """
 
@@ -25,6 +27,8 @@ DEMO_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 DEMO_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 WRONG_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGKEY"
 ORIGIN = "http://127.0.0.1:8080"
+# A web page the user visits while the emulator runs.
+FOREIGN_ORIGIN = "https://attacker.example"
 
 checks = 0
 
@@ -102,6 +106,34 @@ def check_preflight(endpoint: str, path: str) -> None:
     ok(f"preflight OPTIONS {path}: 200 with origin, methods and headers")
 
 
+def check_foreign_pages(endpoint: str, bucket: str) -> None:
+    """Only the console's origins and loopback Host names reach moto."""
+    preflight = request(
+        endpoint,
+        "OPTIONS",
+        "/",
+        {"Origin": FOREIGN_ORIGIN, "Access-Control-Request-Method": "POST"},
+    )
+    if preflight.status != 403 or preflight.getheader("Access-Control-Allow-Origin"):
+        fail(f"preflight from {FOREIGN_ORIGIN}: {preflight.status} {preflight.getheaders()}")
+    ok(f"preflight from {FOREIGN_ORIGIN}: 403 without Allow-Origin")
+
+    # A 'simple' POST needs no preflight: the front itself must refuse it, or moto wipes its state.
+    reset = request(endpoint, "POST", "/moto-api/reset", {"Origin": FOREIGN_ORIGIN})
+    if reset.status != 403:
+        fail(f"POST /moto-api/reset from {FOREIGN_ORIGIN}: {reset.status}")
+    port = urllib.parse.urlsplit(endpoint).port
+    rebound = request(endpoint, "POST", "/moto-api/reset", {"Host": f"attacker.example:{port}"})
+    if rebound.status != 403:
+        fail(f"POST /moto-api/reset with Host attacker.example: {rebound.status}")
+    get = request(endpoint, "GET", f"/{bucket}/probe.txt", {"Origin": FOREIGN_ORIGIN})
+    if get.status != 403:
+        fail(f"GET from {FOREIGN_ORIGIN}: {get.status}")
+    # The state survived: the probe object is still there.
+    client(endpoint, "s3").head_object(Bucket=bucket, Key="probe.txt")
+    ok(f"{FOREIGN_ORIGIN} and Host attacker.example: reset and reads refused (403), state kept")
+
+
 def main() -> None:
     endpoint = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:4566"
     checked = "--unchecked" not in sys.argv[2:]
@@ -151,6 +183,8 @@ def main() -> None:
     if resp.getheader("Access-Control-Allow-Origin") != ORIGIN or "x-amzn-requestid" not in expose:
         fail(f"plain response lacks CORS headers: {resp.getheaders()}")
     ok(f"plain response ({resp.status}) carries Allow-Origin and Expose-Headers")
+
+    check_foreign_pages(endpoint, bucket)
 
     s3.delete_object(Bucket=bucket, Key="probe.txt")
     s3.delete_bucket(Bucket=bucket)

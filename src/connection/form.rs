@@ -103,8 +103,8 @@ fn message(error: &Error) -> String {
     text
 }
 
-/// What the person typed, exactly as typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the person typed, exactly as typed. Its `Debug` hides the secret and the session token.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ConnectionForm {
     pub region: String,
     pub access_key_id: String,
@@ -122,6 +122,28 @@ impl Default for ConnectionForm {
             session_token: String::new(),
             endpoint: DEMO_ENDPOINT.into(),
         }
+    }
+}
+
+/// Like `Credentials`: a log or a panic message never carries the secret or the session token.
+impl std::fmt::Debug for ConnectionForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectionForm")
+            .field("region", &self.region)
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &redacted(&self.secret_access_key))
+            .field("session_token", &redacted(&self.session_token))
+            .field("endpoint", &self.endpoint)
+            .finish()
+    }
+}
+
+/// "** redacted **" for a value that was typed, "" for an empty one (so Debug still tells them apart).
+fn redacted(secret: &str) -> &'static str {
+    if secret.is_empty() {
+        ""
+    } else {
+        "** redacted **"
     }
 }
 
@@ -342,5 +364,21 @@ mod tests {
         errors.clear(Field::Region);
         assert!(errors.get(Field::Region).is_none());
         assert!(errors.get(Field::AccessKeyId).is_some());
+    }
+
+    #[test]
+    fn debug_never_shows_the_secret_or_the_session_token() {
+        let form = ConnectionForm {
+            session_token: "FQoGZXIvYXdzEXAMPLETOKEN".into(),
+            ..ConnectionForm::default()
+        };
+        let printed = format!("{form:?}");
+        assert!(!printed.contains(DEMO_SECRET_ACCESS_KEY), "{printed}");
+        assert!(!printed.contains("FQoGZXIvYXdzEXAMPLETOKEN"), "{printed}");
+        assert!(
+            printed.contains(DEMO_ACCESS_KEY_ID),
+            "the key id is not secret: {printed}"
+        );
+        assert!(printed.contains("redacted"), "{printed}");
     }
 }

@@ -20,11 +20,21 @@ struct Stored {
     endpoint: String,
 }
 
-/// What to do with the tab's storage.
-#[derive(Debug, PartialEq, Eq)]
+/// What to do with the tab's storage. `Save` holds the JSON with the secret in it, so its `Debug`
+/// shows only its length.
+#[derive(PartialEq, Eq)]
 pub enum Persist {
     Save(String),
     Clear,
+}
+
+impl std::fmt::Debug for Persist {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Persist::Save(json) => write!(f, "Save(** {} bytes redacted **)", json.len()),
+            Persist::Clear => f.write_str("Clear"),
+        }
+    }
 }
 
 /// Saves the connection only if the person opted in; otherwise makes sure nothing is stored.
@@ -122,5 +132,15 @@ mod tests {
         let bad_region = r#"{"region":"x","access_key_id":"AKIAIOSFODNN7EXAMPLE",
             "secret_access_key":"s","endpoint":""}"#;
         assert_eq!(decode(bad_region), None);
+    }
+
+    #[test]
+    fn debug_of_a_save_never_shows_the_secret() {
+        let persist = plan(Some(&config("FQoGZXIvYXdzEXAMPLETOKEN", "")), true);
+        let printed = format!("{persist:?}");
+        assert!(matches!(persist, Persist::Save(_)));
+        assert!(!printed.contains("wJalrXUtnFEMI"), "{printed}");
+        assert!(!printed.contains("FQoGZXIvYXdzEXAMPLETOKEN"), "{printed}");
+        assert_eq!(format!("{:?}", Persist::Clear), "Clear");
     }
 }
