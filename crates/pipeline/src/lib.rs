@@ -9,6 +9,7 @@
 
 mod error;
 pub mod mapping;
+pub mod spec;
 
 pub use error::Error;
 pub use hoseline_aws as aws;
