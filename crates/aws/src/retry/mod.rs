@@ -1,10 +1,12 @@
-//! What to do after a failed attempt: retry throttling, 5xx and network failures with capped
-//! exponential backoff and full jitter, a bounded number of times; never retry a validation
-//! error; on a clock-skew error, correct the clock from the response's `Date` and re-sign once.
+//! What to do after a failed attempt, as the AWS SDKs' "standard" retry mode does (botocore's
+//! `retries/standard.py`, smithy-rs, aws-sdk-js-v3): retry throttling, 5xx and network failures
+//! at most 3 attempts in all, waiting `random × min(1 s × 2^(n-1), 20 s)` (full jitter) or what
+//! the service asks in `x-amz-retry-after`; never retry a validation error; on a clock-skew
+//! error, correct the clock from the response's `Date` and re-sign once.
 
 use std::time::{Duration, SystemTime};
 
-use crate::{Error, NetworkErrorKind};
+use crate::{Error, HttpResponse, NetworkErrorKind};
 
 /// Capped exponential backoff with full jitter (AWS's "standard" retry mode).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,16 +15,47 @@ pub struct RetryPolicy {
     pub max_attempts: u32,
     /// The backoff ceiling before jitter for the first retry; doubles each retry.
     pub base_delay: Duration,
-    /// No single wait is longer than this.
+    /// No computed wait is longer than this.
     pub max_delay: Duration,
 }
 
+/// The SDKs' standard mode: 3 attempts, a 1 s base doubling to at most 20 s. A throttled
+/// control plane (Firehose's 5 calls a second, DynamoDB's concurrent table operations) needs
+/// the full second; a shorter base only spends the attempts sooner.
 impl Default for RetryPolicy {
     fn default() -> Self {
         Self {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(200),
+            max_attempts: 3,
+            base_delay: Duration::from_secs(1),
             max_delay: Duration::from_secs(20),
+        }
+    }
+}
+
+/// How far past the computed backoff an `x-amz-retry-after` may stretch a wait (botocore's
+/// `_RETRY_AFTER_MAX_ADDITIONAL`).
+pub const RETRY_AFTER_MAX_EXTRA: Duration = Duration::from_secs(5);
+
+/// What a failed attempt's response says beside its error.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ResponseHints {
+    /// The server's clock: the response's `Date`.
+    pub server_time: Option<SystemTime>,
+    /// `x-amz-retry-after` (milliseconds on the wire): how long the service asks the client to wait.
+    pub retry_after: Option<Duration>,
+}
+
+impl ResponseHints {
+    /// The hints of an HTTP response; a request that got none has none.
+    pub fn of(response: &HttpResponse) -> Self {
+        Self {
+            server_time: response
+                .header("date")
+                .and_then(|d| httpdate::parse_http_date(d.trim()).ok()),
+            retry_after: response
+                .header("x-amz-retry-after")
+                .and_then(|ms| ms.trim().parse::<u64>().ok())
+                .map(Duration::from_millis),
         }
     }
 }
@@ -50,6 +83,7 @@ pub enum RetryDecision {
     GiveUp,
 }
 
+/// The throttling codes of botocore's standard mode, smithy-rs and aws-sdk-js-v3, all alike.
 const THROTTLING_CODES: &[&str] = &[
     "Throttling",
     "ThrottlingException",
@@ -60,12 +94,15 @@ const THROTTLING_CODES: &[&str] = &[
     "TransactionInProgressException",
     "RequestLimitExceeded",
     "BandwidthLimitExceeded",
+    "LimitExceededException",
     "RequestThrottled",
     "SlowDown",
     "PriorRequestNotComplete",
     "EC2ThrottledException",
 ];
 
+/// The SDKs' transient codes (`RequestTimeout`, `RequestTimeoutException`), and the codes of the
+/// 5xx answers they retry by status, for a proxy or an emulator that sends them with another one.
 const TRANSIENT_CODES: &[&str] = &[
     "RequestTimeout",
     "RequestTimeoutException",
@@ -140,28 +177,29 @@ impl RetryPolicy {
 
     /// Decides after attempt number `attempt` (1-based) failed with `error`.
     ///
-    /// `clock_corrected`: whether this call already corrected the clock once. `server_date`: the
-    /// failed response's `Date`; `local_now`: the local clock, uncorrected. `random` is uniform in
-    /// [0, 1): the full jitter.
+    /// `clock_corrected`: whether this call already corrected the clock once. `hints`: what the
+    /// failed response said of the server's time and of the wait it wants; `local_now`: the local
+    /// clock, uncorrected. `random` is uniform in [0, 1): the full jitter.
     pub fn decide(
         &self,
         error: &Error,
         attempt: u32,
         clock_corrected: bool,
-        server_date: Option<SystemTime>,
+        hints: ResponseHints,
         local_now: SystemTime,
         random: f64,
     ) -> RetryDecision {
         match classify(error) {
             ErrorClass::Permanent => RetryDecision::GiveUp,
-            ErrorClass::ClockSkew => match (clock_corrected, server_date) {
+            ErrorClass::ClockSkew => match (clock_corrected, hints.server_time) {
                 (false, Some(server)) => RetryDecision::CorrectClock {
                     offset_ms: millis_between(local_now, server),
                 },
                 _ => RetryDecision::GiveUp,
             },
             ErrorClass::Throttling | ErrorClass::Transient if attempt < self.max_attempts => {
-                RetryDecision::RetryAfter(self.backoff(attempt, random))
+                let backoff = self.backoff(attempt, random);
+                RetryDecision::RetryAfter(with_retry_after(backoff, hints.retry_after))
             }
             _ => RetryDecision::GiveUp,
         }
@@ -173,6 +211,15 @@ impl RetryPolicy {
         let ceiling = self.base_delay.saturating_mul(exp).min(self.max_delay);
         ceiling.mul_f64(random.clamp(0.0, 1.0))
     }
+}
+
+/// The wait when the service asked for `retry_after`: that, kept between the computed backoff
+/// and 5 s more (botocore's standard mode), so a service can neither stop the backoff nor stall
+/// the client; the computed backoff when it asked nothing.
+pub fn with_retry_after(backoff: Duration, retry_after: Option<Duration>) -> Duration {
+    retry_after.map_or(backoff, |asked| {
+        asked.clamp(backoff, backoff.saturating_add(RETRY_AFTER_MAX_EXTRA))
+    })
 }
 
 /// `to - from` in milliseconds, negative when `to` is earlier.
@@ -242,6 +289,10 @@ mod tests {
             ErrorClass::Throttling
         );
         assert_eq!(
+            classify(&service(400, "LimitExceededException", "Rate exceeded")),
+            ErrorClass::Throttling
+        );
+        assert_eq!(
             classify(&service(500, "InternalServerError", "")),
             ErrorClass::Transient
         );
@@ -301,6 +352,54 @@ mod tests {
         assert_eq!(p.backoff(3, 0.5), Duration::from_millis(200));
         assert_eq!(p.backoff(20, 0.5), Duration::from_millis(500));
         assert_eq!(p.backoff(2, 0.0), Duration::ZERO);
+    }
+
+    #[test]
+    fn the_default_is_the_sdks_standard_mode() {
+        let p = RetryPolicy::default();
+        let almost = 0.999_999;
+        assert_eq!(p.backoff(1, almost), Duration::from_secs(1).mul_f64(almost));
+        assert_eq!(p.backoff(2, almost), Duration::from_secs(2).mul_f64(almost));
+        assert_eq!(
+            p.backoff(5, almost),
+            Duration::from_secs(16).mul_f64(almost)
+        );
+        assert_eq!(
+            p.backoff(6, almost),
+            Duration::from_secs(20).mul_f64(almost)
+        );
+        let throttled = service(400, "LimitExceededException", "Rate exceeded");
+        let now = SystemTime::UNIX_EPOCH;
+        let hints = ResponseHints::default();
+        assert_eq!(
+            p.decide(&throttled, 2, false, hints, now, 0.5),
+            RetryDecision::RetryAfter(Duration::from_secs(1))
+        );
+        assert_eq!(
+            p.decide(&throttled, 3, false, hints, now, 0.5),
+            RetryDecision::GiveUp
+        );
+    }
+
+    #[test]
+    fn retry_after_is_kept_within_five_seconds_past_the_backoff() {
+        let backoff = Duration::from_millis(700);
+        let ms = Duration::from_millis;
+        assert_eq!(with_retry_after(backoff, None), backoff);
+        assert_eq!(with_retry_after(backoff, Some(ms(100))), backoff);
+        assert_eq!(with_retry_after(backoff, Some(ms(2_500))), ms(2_500));
+        assert_eq!(with_retry_after(backoff, Some(ms(9_000))), ms(5_700));
+        let response = HttpResponse::new(503, "")
+            .with_header("X-Amz-Retry-After", " 1500 ")
+            .with_header("Date", "Sun, 29 Nov 2026 07:20:00 GMT");
+        let hints = ResponseHints::of(&response);
+        assert_eq!(hints.retry_after, Some(ms(1_500)));
+        assert_eq!(
+            hints.server_time,
+            Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_936_800))
+        );
+        let garbage = HttpResponse::new(503, "").with_header("x-amz-retry-after", "-1");
+        assert_eq!(ResponseHints::of(&garbage).retry_after, None);
     }
 
     #[test]
