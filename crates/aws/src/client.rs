@@ -107,10 +107,11 @@ impl<T: Transport, S: Sleep, C: Clock> Client<T, S, C> {
             sign_request(&mut signed, endpoint, &self.config.credentials, self.now())?;
             let (error, hints) = match self.transport.send(signed).await {
                 Ok(response) if response.is_success() => return Ok(response),
-                Ok(response) => (
-                    protocol::decode_error(endpoint.service.protocol(), &response),
-                    ResponseHints::of(&response),
-                ),
+                Ok(response) => {
+                    let error = protocol::decode_error(endpoint.service.protocol(), &response);
+                    let hints = ResponseHints::of(&response, &error);
+                    (error, hints)
+                }
                 Err(error) => (error, ResponseHints::default()),
             };
             let decision = self.retry.decide(

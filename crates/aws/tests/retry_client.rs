@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use common::scripted::*;
 use hoseline_aws::protocol::json;
@@ -75,55 +75,6 @@ fn the_attempt_bound_holds() {
     assert_eq!(e.code(), "ThrottlingException");
     assert_eq!(c.transport().sent.borrow().len(), 4, "max_attempts is 4");
     assert_eq!(sleep.0.borrow().len(), 3);
-}
-
-#[test]
-fn a_skewed_clock_is_corrected_from_the_date_header_and_re_signed_once() {
-    let sleep = RecordedSleep::default();
-    // The server's clock is 15 minutes ahead of ours.
-    let server_time = SystemTime::UNIX_EPOCH + Duration::from_secs(T0 + 900);
-    let skew = HttpResponse::new(
-        400,
-        r#"{"__type":"com.amazon.coral.service#InvalidSignatureException","message":"Signature expired: 20260921T080000Z is now earlier than 20260921T081000Z (20260921T081500Z - 5 min.)"}"#,
-    )
-    .with_header("Date", &httpdate::fmt_http_date(server_time));
-    let c = client(Scripted::new(vec![Ok(skew.clone()), ok()]), &sleep);
-    run(c.send(&ListTables)).expect("succeeds after re-signing");
-    let sent = c.transport().sent.borrow();
-    assert_eq!(sent.len(), 2);
-    let first_date = sent[0].get_header("x-amz-date").expect("date");
-    assert_eq!(
-        first_date,
-        format_amz_date(SystemTime::UNIX_EPOCH + Duration::from_secs(T0))
-    );
-    let second_date = sent[1].get_header("x-amz-date").expect("date");
-    assert_eq!(second_date, format_amz_date(server_time));
-    assert_eq!(c.clock_offset_ms(), 900_000);
-    assert!(sleep.0.borrow().is_empty(), "a skew fix re-signs at once");
-    drop(sent);
-
-    // A second skew error in the same call is not corrected again.
-    let c = client(
-        Scripted::new(vec![Ok(skew.clone()), Ok(skew), ok()]),
-        &sleep,
-    );
-    let e = run(c.send(&ListTables)).unwrap_err();
-    assert_eq!(e.code(), "InvalidSignatureException");
-    assert_eq!(c.transport().sent.borrow().len(), 2);
-}
-
-#[test]
-fn s3_request_time_too_skewed_is_corrected_too() {
-    let sleep = RecordedSleep::default();
-    let server_time = SystemTime::UNIX_EPOCH + Duration::from_secs(T0 - 3600);
-    let skew = HttpResponse::new(
-        403,
-        "<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message></Error>",
-    )
-    .with_header("Date", &httpdate::fmt_http_date(server_time));
-    let c = client(Scripted::new(vec![Ok(skew), ok()]), &sleep);
-    run(c.send(&ListTables)).expect("succeeds");
-    assert_eq!(c.clock_offset_ms(), -3_600_000);
 }
 
 #[test]

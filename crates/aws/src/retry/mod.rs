@@ -2,11 +2,16 @@
 //! `retries/standard.py`, smithy-rs, aws-sdk-js-v3): retry throttling, 5xx and network failures
 //! at most 3 attempts in all, waiting `random × min(1 s × 2^(n-1), 20 s)` (full jitter) or what
 //! the service asks in `x-amz-retry-after`; never retry a validation error; on a clock-skew
-//! error, correct the clock from the response's `Date` and re-sign once.
+//! error, correct the clock from the server's time (the response's `Date`, or the time the error
+//! itself carries, see [`ResponseHints`]) and re-sign once.
 
 use std::time::{Duration, SystemTime};
 
-use crate::{Error, HttpResponse, NetworkErrorKind};
+use crate::{Error, NetworkErrorKind};
+
+mod hints;
+
+pub use hints::{parse_timestamp, server_time_in_error, ResponseHints};
 
 /// Capped exponential backoff with full jitter (AWS's "standard" retry mode).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,30 +40,6 @@ impl Default for RetryPolicy {
 /// How far past the computed backoff an `x-amz-retry-after` may stretch a wait (botocore's
 /// `_RETRY_AFTER_MAX_ADDITIONAL`).
 pub const RETRY_AFTER_MAX_EXTRA: Duration = Duration::from_secs(5);
-
-/// What a failed attempt's response says beside its error.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ResponseHints {
-    /// The server's clock: the response's `Date`.
-    pub server_time: Option<SystemTime>,
-    /// `x-amz-retry-after` (milliseconds on the wire): how long the service asks the client to wait.
-    pub retry_after: Option<Duration>,
-}
-
-impl ResponseHints {
-    /// The hints of an HTTP response; a request that got none has none.
-    pub fn of(response: &HttpResponse) -> Self {
-        Self {
-            server_time: response
-                .header("date")
-                .and_then(|d| httpdate::parse_http_date(d.trim()).ok()),
-            retry_after: response
-                .header("x-amz-retry-after")
-                .and_then(|ms| ms.trim().parse::<u64>().ok())
-                .map(Duration::from_millis),
-        }
-    }
-}
 
 /// How an error is treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -262,152 +243,4 @@ impl Jitter {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn service(status: u16, code: &str, message: &str) -> Error {
-        Error::Service {
-            status,
-            code: code.into(),
-            message: message.into(),
-            request_id: None,
-        }
-    }
-
-    #[test]
-    fn classes() {
-        assert_eq!(
-            classify(&service(400, "ThrottlingException", "Rate exceeded")),
-            ErrorClass::Throttling
-        );
-        assert_eq!(
-            classify(&service(400, "ProvisionedThroughputExceededException", "")),
-            ErrorClass::Throttling
-        );
-        assert_eq!(
-            classify(&service(503, "SlowDown", "")),
-            ErrorClass::Throttling
-        );
-        assert_eq!(
-            classify(&service(400, "LimitExceededException", "Rate exceeded")),
-            ErrorClass::Throttling
-        );
-        assert_eq!(
-            classify(&service(500, "InternalServerError", "")),
-            ErrorClass::Transient
-        );
-        assert_eq!(
-            classify(&service(502, "Whatever", "")),
-            ErrorClass::Transient
-        );
-        assert_eq!(
-            classify(&service(400, "ValidationException", "1 validation error")),
-            ErrorClass::Permanent
-        );
-        assert_eq!(
-            classify(&service(
-                403,
-                "SignatureDoesNotMatch",
-                "The request signature we calculated does not match"
-            )),
-            ErrorClass::Permanent
-        );
-        assert_eq!(
-            classify(&service(
-                400,
-                "InvalidSignatureException",
-                "Signature expired: 20260101T000000Z is now earlier than ..."
-            )),
-            ErrorClass::ClockSkew
-        );
-        assert_eq!(
-            classify(&service(403, "RequestTimeTooSkewed", "")),
-            ErrorClass::ClockSkew
-        );
-        assert_eq!(
-            classify(&Error::network(NetworkErrorKind::Unreachable, "refused")),
-            ErrorClass::Transient
-        );
-        assert_eq!(
-            classify(&Error::network(NetworkErrorKind::Cors, "blocked")),
-            ErrorClass::Permanent
-        );
-        assert_eq!(
-            classify(&Error::invalid("region", "is required")),
-            ErrorClass::Permanent
-        );
-    }
-
-    #[test]
-    fn backoff_is_capped_exponential_with_full_jitter() {
-        let p = RetryPolicy {
-            max_attempts: 10,
-            base_delay: Duration::from_millis(100),
-            max_delay: Duration::from_secs(1),
-        };
-        assert_eq!(
-            p.backoff(1, 0.999_999),
-            Duration::from_millis(100).mul_f64(0.999_999)
-        );
-        assert_eq!(p.backoff(3, 0.5), Duration::from_millis(200));
-        assert_eq!(p.backoff(20, 0.5), Duration::from_millis(500));
-        assert_eq!(p.backoff(2, 0.0), Duration::ZERO);
-    }
-
-    #[test]
-    fn the_default_is_the_sdks_standard_mode() {
-        let p = RetryPolicy::default();
-        let almost = 0.999_999;
-        assert_eq!(p.backoff(1, almost), Duration::from_secs(1).mul_f64(almost));
-        assert_eq!(p.backoff(2, almost), Duration::from_secs(2).mul_f64(almost));
-        assert_eq!(
-            p.backoff(5, almost),
-            Duration::from_secs(16).mul_f64(almost)
-        );
-        assert_eq!(
-            p.backoff(6, almost),
-            Duration::from_secs(20).mul_f64(almost)
-        );
-        let throttled = service(400, "LimitExceededException", "Rate exceeded");
-        let now = SystemTime::UNIX_EPOCH;
-        let hints = ResponseHints::default();
-        assert_eq!(
-            p.decide(&throttled, 2, false, hints, now, 0.5),
-            RetryDecision::RetryAfter(Duration::from_secs(1))
-        );
-        assert_eq!(
-            p.decide(&throttled, 3, false, hints, now, 0.5),
-            RetryDecision::GiveUp
-        );
-    }
-
-    #[test]
-    fn retry_after_is_kept_within_five_seconds_past_the_backoff() {
-        let backoff = Duration::from_millis(700);
-        let ms = Duration::from_millis;
-        assert_eq!(with_retry_after(backoff, None), backoff);
-        assert_eq!(with_retry_after(backoff, Some(ms(100))), backoff);
-        assert_eq!(with_retry_after(backoff, Some(ms(2_500))), ms(2_500));
-        assert_eq!(with_retry_after(backoff, Some(ms(9_000))), ms(5_700));
-        let response = HttpResponse::new(503, "")
-            .with_header("X-Amz-Retry-After", " 1500 ")
-            .with_header("Date", "Sun, 29 Nov 2026 07:20:00 GMT");
-        let hints = ResponseHints::of(&response);
-        assert_eq!(hints.retry_after, Some(ms(1_500)));
-        assert_eq!(
-            hints.server_time,
-            Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_936_800))
-        );
-        let garbage = HttpResponse::new(503, "").with_header("x-amz-retry-after", "-1");
-        assert_eq!(ResponseHints::of(&garbage).retry_after, None);
-    }
-
-    #[test]
-    fn jitter_stays_in_range() {
-        let j = Jitter::seeded(42);
-        for _ in 0..1000 {
-            let x = j.next();
-            assert!((0.0..1.0).contains(&x));
-        }
-    }
-}
+mod tests;
