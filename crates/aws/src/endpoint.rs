@@ -88,10 +88,7 @@ impl Endpoint {
                 "must be a base URL with no path or query, like http://127.0.0.1:4566",
             ));
         }
-        let (host, port) = match rest.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
-            _ => (rest, None),
-        };
+        let (host, port) = split_host_port(rest)?;
         if host.is_empty() || host.contains(char::is_whitespace) || host.contains('@') {
             return Err(Error::invalid(FIELD, "needs a host name or address"));
         }
@@ -141,6 +138,43 @@ impl Endpoint {
             signing_region,
             path_style: !self.is_aws(),
         }
+    }
+}
+
+/// `host[:port]` -> (host, port). An IPv6 literal keeps its brackets (`[::1]`, `[::1]:4566`): it
+/// is the host a client sends and the one signed.
+fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), Error> {
+    const FIELD: &str = "endpoint";
+    if authority.starts_with('[') {
+        let Some(close) = authority.find(']') else {
+            return Err(Error::invalid(FIELD, "an IPv6 address needs its closing ]"));
+        };
+        let (host, after) = authority.split_at(close + 1);
+        if host[1..host.len() - 1]
+            .parse::<std::net::Ipv6Addr>()
+            .is_err()
+        {
+            return Err(Error::invalid(
+                FIELD,
+                format!("{host} is not an IPv6 address"),
+            ));
+        }
+        return match after.strip_prefix(':') {
+            Some(port) => Ok((host, Some(port))),
+            None if after.is_empty() => Ok((host, None)),
+            None => Err(Error::invalid(
+                FIELD,
+                format!("{after:?} after {host} is not a :port"),
+            )),
+        };
+    }
+    match authority.split_once(':') {
+        Some((_, rest)) if rest.contains(':') => Err(Error::invalid(
+            FIELD,
+            "an IPv6 address goes in brackets, like http://[::1]:4566",
+        )),
+        Some((host, port)) => Ok((host, Some(port))),
+        None => Ok((authority, None)),
     }
 }
 
@@ -221,6 +255,41 @@ mod tests {
             assert_eq!(e.field(), Some("endpoint"), "{bad}: {e}");
         }
         assert!(Endpoint::parse("https://[::1]:4566").is_ok());
+    }
+
+    #[test]
+    fn an_ipv6_literal_is_its_bracketed_host_with_or_without_a_port() {
+        for (text, base, host) in [
+            ("http://[::1]", "http://[::1]", "[::1]"),
+            ("http://[::1]/", "http://[::1]", "[::1]"),
+            ("http://[::1]:4566", "http://[::1]:4566", "[::1]:4566"),
+            (
+                "https://[2001:db8::7]",
+                "https://[2001:db8::7]",
+                "[2001:db8::7]",
+            ),
+        ] {
+            let e = Endpoint::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let r = e.resolve(Service::Sts, &region("us-east-1"));
+            assert_eq!(r.base_url, base, "{text}");
+            let mut request = crate::HttpRequest::new("POST", r.url("/"));
+            let creds = crate::Credentials::new("AKIAIOSFODNN7EXAMPLE", "secret", None)
+                .expect("credentials");
+            let time =
+                std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+            crate::signing::sign_request(&mut request, &r, &creds, time).expect("signs");
+            assert_eq!(request.get_header("host"), Some(host), "{text}");
+        }
+        for bad in [
+            "http://[::1",
+            "http://[::1]x",
+            "http://[::1]:",
+            "http://::1",
+            "http://[nope]",
+        ] {
+            let e = Endpoint::parse(bad).unwrap_err();
+            assert_eq!(e.field(), Some("endpoint"), "{bad}: {e}");
+        }
     }
 
     #[test]
