@@ -57,7 +57,8 @@ impl fmt::Display for Region {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Endpoint {
     Aws,
-    /// `scheme://host[:port]`, with no path, query or trailing slash.
+    /// `scheme://host[:port]`, with no path, query or trailing slash; lowercase, and without the
+    /// scheme's default port, as a client sends it in `Host`.
     Custom(String),
 }
 
@@ -75,6 +76,9 @@ impl Endpoint {
                 "must start with http:// or https:// (leave it empty for AWS)",
             ));
         };
+        // Written as clients send it (see `HttpRequest::host_header`): lowercase, as reqwest and
+        // browsers normalise a URL, and without the scheme's default port.
+        let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
             return Err(Error::invalid(
                 FIELD,
@@ -92,15 +96,18 @@ impl Endpoint {
         if host.is_empty() || host.contains(char::is_whitespace) || host.contains('@') {
             return Err(Error::invalid(FIELD, "needs a host name or address"));
         }
-        if let Some(port) = port {
-            if port.parse::<u16>().map_or(true, |p| p == 0) {
-                return Err(Error::invalid(
-                    FIELD,
-                    format!("port {port:?} is not a number from 1 to 65535"),
-                ));
+        let host = host.to_ascii_lowercase();
+        let default_port = if scheme == "http" { 80 } else { 443 };
+        match port.map(|p| (p, p.parse::<u16>())) {
+            Some((port, Err(_) | Ok(0))) => Err(Error::invalid(
+                FIELD,
+                format!("port {port:?} is not a number from 1 to 65535"),
+            )),
+            Some((_, Ok(p))) if p != default_port => {
+                Ok(Self::Custom(format!("{scheme}://{host}:{p}")))
             }
+            _ => Ok(Self::Custom(format!("{scheme}://{host}"))),
         }
-        Ok(Self::Custom(format!("{scheme}://{rest}")))
     }
 
     pub fn is_aws(&self) -> bool {
@@ -289,6 +296,61 @@ mod tests {
         ] {
             let e = Endpoint::parse(bad).unwrap_err();
             assert_eq!(e.field(), Some("endpoint"), "{bad}: {e}");
+        }
+    }
+
+    /// The signed `host` of a request to `service` through `endpoint`.
+    fn signed_host(endpoint: &Endpoint, service: Service) -> String {
+        let r = endpoint.resolve(service, &region("us-east-1"));
+        let mut request = crate::HttpRequest::new("POST", r.url("/"));
+        let creds =
+            crate::Credentials::new("AKIAIOSFODNN7EXAMPLE", "secret", None).expect("credentials");
+        let time =
+            std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+        crate::signing::sign_request(&mut request, &r, &creds, time).expect("signs");
+        request.get_header("host").expect("host").to_owned()
+    }
+
+    // Clients send no default port and a lowercase host (browsers, reqwest; botocore's signer
+    // drops the default port too): the endpoint is written that way, so the URL and the signed
+    // host agree with the Host header that goes out.
+    #[test]
+    fn a_default_port_and_the_host_case_are_written_as_clients_send_them() {
+        for (text, base, host) in [
+            ("http://127.0.0.1:80", "http://127.0.0.1", "127.0.0.1"),
+            ("http://localhost:80/", "http://localhost", "localhost"),
+            (
+                "https://s3.example.com:443",
+                "https://s3.example.com",
+                "s3.example.com",
+            ),
+            ("https://[::1]:443", "https://[::1]", "[::1]"),
+            // Not the scheme's default: kept.
+            (
+                "http://example.com:443",
+                "http://example.com:443",
+                "example.com:443",
+            ),
+            (
+                "https://example.com:80",
+                "https://example.com:80",
+                "example.com:80",
+            ),
+            (
+                "HTTP://LocalHost:4566",
+                "http://localhost:4566",
+                "localhost:4566",
+            ),
+            (
+                "https://[2001:DB8::7]",
+                "https://[2001:db8::7]",
+                "[2001:db8::7]",
+            ),
+        ] {
+            let e = Endpoint::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(e, Endpoint::Custom(base.into()), "{text}");
+            assert_eq!(signed_host(&e, Service::S3), host, "{text}");
+            assert_eq!(signed_host(&e, Service::Sts), host, "{text}");
         }
     }
 

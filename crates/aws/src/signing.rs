@@ -125,7 +125,7 @@ pub fn sign_with(
     time: SystemTime,
 ) -> Result<(), Error> {
     if request.get_header("host").is_none() {
-        let host = request.authority().to_owned();
+        let host = request.host_header().to_owned();
         request.headers.insert(0, ("host".to_owned(), host));
     }
     let settings = options.settings(SignatureLocation::Headers, None);
@@ -152,7 +152,7 @@ pub fn presign_url(
 ) -> Result<String, Error> {
     let mut request = request.clone();
     if request.get_header("host").is_none() {
-        let host = request.authority().to_owned();
+        let host = request.host_header().to_owned();
         request.headers.insert(0, ("host".to_owned(), host));
     }
     let mut options = SigningOptions::for_service(endpoint.service);
