@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::{Error, Service};
+use crate::{Error, Partition, Service};
 
 /// An AWS region code such as `us-east-1`, `eu-central-2`, `us-gov-west-1` or `cn-north-1`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -37,13 +37,14 @@ impl Region {
         &self.0
     }
 
+    /// The partition the region belongs to (`aws`, `aws-cn`, `aws-us-gov`, the ISO ones).
+    pub fn partition(&self) -> &'static Partition {
+        Partition::of(&self.0)
+    }
+
     /// The DNS suffix of the region's partition.
     pub fn dns_suffix(&self) -> &'static str {
-        if self.0.starts_with("cn-") {
-            "amazonaws.com.cn"
-        } else {
-            "amazonaws.com"
-        }
+        self.partition().dns_suffix
     }
 }
 
@@ -114,35 +115,28 @@ impl Endpoint {
         matches!(self, Self::Aws)
     }
 
-    /// The base URL and signing region for a service.
+    /// The base URL and signing region for a service: `{service}.{region}.{partition's DNS
+    /// suffix}`, or for a global service (IAM) its partition's one endpoint and region. A custom
+    /// endpoint is signed for the same region AWS would be.
     pub fn resolve(&self, service: Service, region: &Region) -> ResolvedEndpoint {
         let info = service.info();
-        let signing_region = info.global_region.unwrap_or(region.as_str()).to_owned();
+        let partition = region.partition();
+        let (host, signing_region) = if info.global {
+            (partition.iam_host.to_owned(), partition.iam_region)
+        } else {
+            (
+                format!("{}.{region}.{}", info.endpoint_prefix, partition.dns_suffix),
+                region.as_str(),
+            )
+        };
         let base_url = match self {
             Self::Custom(url) => url.clone(),
-            Self::Aws if service == Service::Iam => {
-                if region.as_str().starts_with("cn-") {
-                    "https://iam.cn-north-1.amazonaws.com.cn".to_owned()
-                } else {
-                    "https://iam.amazonaws.com".to_owned()
-                }
-            }
-            Self::Aws => format!(
-                "https://{}.{}.{}",
-                info.endpoint_prefix,
-                region,
-                region.dns_suffix()
-            ),
-        };
-        let signing_region = if service == Service::Iam && region.as_str().starts_with("cn-") {
-            "cn-north-1".to_owned()
-        } else {
-            signing_region
+            Self::Aws => format!("https://{host}"),
         };
         ResolvedEndpoint {
             service,
             base_url,
-            signing_region,
+            signing_region: signing_region.to_owned(),
             path_style: !self.is_aws(),
         }
     }
@@ -232,6 +226,97 @@ mod tests {
         let r = Endpoint::Aws.resolve(Service::Iam, &region("eu-central-1"));
         assert_eq!(r.base_url, "https://iam.amazonaws.com");
         assert_eq!(r.signing_region, "us-east-1");
+    }
+
+    // botocore's endpoints.json / IAM endpoint rule set: one IAM endpoint per partition, signed
+    // for that partition's region.
+    #[test]
+    fn iam_has_one_endpoint_per_partition() {
+        for (region_code, url, signing_region) in [
+            ("us-west-2", "https://iam.amazonaws.com", "us-east-1"),
+            (
+                "cn-northwest-1",
+                "https://iam.cn-north-1.amazonaws.com.cn",
+                "cn-north-1",
+            ),
+            (
+                "us-gov-east-1",
+                "https://iam.us-gov.amazonaws.com",
+                "us-gov-west-1",
+            ),
+            (
+                "us-iso-west-1",
+                "https://iam.us-iso-east-1.c2s.ic.gov",
+                "us-iso-east-1",
+            ),
+            (
+                "us-isob-east-1",
+                "https://iam.us-isob-east-1.sc2s.sgov.gov",
+                "us-isob-east-1",
+            ),
+            (
+                "eu-isoe-west-1",
+                "https://iam.eu-isoe-west-1.cloud.adc-e.uk",
+                "eu-isoe-west-1",
+            ),
+            (
+                "us-isof-east-1",
+                "https://iam.us-isof-south-1.csp.hci.ic.gov",
+                "us-isof-south-1",
+            ),
+        ] {
+            let r = Endpoint::Aws.resolve(Service::Iam, &region(region_code));
+            assert_eq!(r.base_url, url, "{region_code}");
+            assert_eq!(r.signing_region, signing_region, "{region_code}");
+            // A custom endpoint signs IAM as AWS would.
+            let local = Endpoint::parse("http://127.0.0.1:4566").expect("endpoint");
+            assert_eq!(
+                local
+                    .resolve(Service::Iam, &region(region_code))
+                    .signing_region,
+                signing_region
+            );
+        }
+    }
+
+    #[test]
+    fn regional_services_take_their_partitions_dns_suffix() {
+        for (service, region_code, url) in [
+            (
+                Service::S3,
+                "us-iso-east-1",
+                "https://s3.us-iso-east-1.c2s.ic.gov",
+            ),
+            (
+                Service::DynamoDb,
+                "us-isob-east-1",
+                "https://dynamodb.us-isob-east-1.sc2s.sgov.gov",
+            ),
+            (
+                Service::Lambda,
+                "cn-north-1",
+                "https://lambda.cn-north-1.amazonaws.com.cn",
+            ),
+            (
+                Service::Sts,
+                "us-gov-west-1",
+                "https://sts.us-gov-west-1.amazonaws.com",
+            ),
+            (
+                Service::Firehose,
+                "eu-isoe-west-1",
+                "https://firehose.eu-isoe-west-1.cloud.adc-e.uk",
+            ),
+            (
+                Service::CloudFormation,
+                "us-isof-south-1",
+                "https://cloudformation.us-isof-south-1.csp.hci.ic.gov",
+            ),
+        ] {
+            let r = Endpoint::Aws.resolve(service, &region(region_code));
+            assert_eq!(r.base_url, url, "{service:?} in {region_code}");
+            assert_eq!(r.signing_region, region_code);
+        }
     }
 
     #[test]
