@@ -120,6 +120,17 @@ mod tests {
             r.get_header("content-md5"),
             Some(crate::s3::content_md5(expected.as_bytes()).as_str())
         );
+        // A raw carriage return would be read back as a line feed: another key.
+        let crlf = DeleteObjects {
+            bucket: "backup".into(),
+            keys: vec!["a\rb\r\nc.json".into()],
+            quiet: false,
+        };
+        assert_eq!(
+            body(&crlf.build(&local()).expect("builds")),
+            "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\
+             <Object><Key>a&#13;b&#13;&#10;c.json</Key></Object></Delete>"
+        );
         let none = DeleteObjects {
             bucket: "backup".into(),
             ..Default::default()
