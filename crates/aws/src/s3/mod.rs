@@ -9,6 +9,7 @@ mod bucket;
 mod cors;
 mod delete_objects;
 mod lifecycle;
+mod list_objects;
 mod objects;
 
 pub use bucket::{CreateBucket, CreateBucketOutput, DeleteBucket};
@@ -18,10 +19,8 @@ pub use lifecycle::{
     GetBucketLifecycleConfiguration, GetBucketLifecycleConfigurationOutput, LifecycleRule,
     PutBucketLifecycleConfiguration,
 };
-pub use objects::{
-    CommonPrefix, GetObject, GetObjectOutput, ListObjectsV2, ListObjectsV2Output, Object,
-    PutObject, PutObjectOutput,
-};
+pub use list_objects::{CommonPrefix, ListObjectsV2, ListObjectsV2Output, Object};
+pub use objects::{GetObject, GetObjectOutput, PutObject, PutObjectOutput};
 
 use base64::Engine as _;
 use md5::{Digest, Md5};
