@@ -6,7 +6,9 @@
 
 mod common;
 
-use hoseline_aws::s3::{CreateBucket, DeleteBucket, DeleteObjects, GetObject, PutObject};
+use hoseline_aws::s3::{
+    CreateBucket, DeleteBucket, DeleteObjects, GetObject, ListObjectsV2, PutObject,
+};
 use hoseline_aws::transport::native::NativeClient;
 
 async fn bucket_with(client: &NativeClient, keys: &[&str]) -> String {
@@ -60,4 +62,70 @@ async fn delete_objects_deletes_a_key_with_a_carriage_return() {
         .send(&DeleteBucket { bucket })
         .await
         .expect("DeleteBucket: the bucket is empty");
+}
+
+#[tokio::test]
+async fn listed_keys_are_the_keys_stored() {
+    let client = common::checked();
+    let keys = [
+        "k/100%.json",
+        "k/a b+c.json",
+        "k/cr\rkey.json",
+        "k/été.json",
+        "k/sub dir/x.json",
+    ];
+    let bucket = bucket_with(&client, &keys).await;
+    let listed = client
+        .send(&ListObjectsV2 {
+            bucket: bucket.clone(),
+            prefix: Some("k/".into()),
+            delimiter: Some("/".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("ListObjectsV2");
+    let names: Vec<&str> = listed.contents.iter().map(|o| o.key.as_str()).collect();
+    assert_eq!(names, keys[..4]);
+    let prefixes: Vec<&str> = listed
+        .common_prefixes
+        .iter()
+        .map(|p| p.prefix.as_str())
+        .collect();
+    assert_eq!(prefixes, ["k/sub dir/"]);
+    assert_eq!(listed.prefix.as_deref(), Some("k/"));
+    // Every listed key reads back its object.
+    for object in &listed.contents {
+        let got = client
+            .send(&GetObject {
+                bucket: bucket.clone(),
+                key: object.key.clone(),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("GetObject {:?}: {e}", object.key));
+        assert_eq!(got.body, object.key.as_bytes());
+    }
+    let after = client
+        .send(&ListObjectsV2 {
+            bucket: bucket.clone(),
+            start_after: Some("k/a b+c.json".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("ListObjectsV2 after a key");
+    let names: Vec<&str> = after.contents.iter().map(|o| o.key.as_str()).collect();
+    assert_eq!(names, ["k/cr\rkey.json", "k/sub dir/x.json", "k/été.json"]);
+
+    let out = client
+        .send(&DeleteObjects {
+            bucket: bucket.clone(),
+            keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+            quiet: true,
+        })
+        .await
+        .expect("DeleteObjects");
+    assert!(out.errors.is_empty(), "{out:?}");
+    client
+        .send(&DeleteBucket { bucket })
+        .await
+        .expect("DeleteBucket");
 }
