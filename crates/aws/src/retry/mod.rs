@@ -94,6 +94,7 @@ const TRANSIENT_CODES: &[&str] = &[
     "ServiceUnavailableException",
 ];
 
+/// The clock-skew codes of aws-sdk-js-v3 (`CLOCK_SKEW_ERROR_CODES`) and the AWS SDK for Java.
 const SKEW_CODES: &[&str] = &[
     "RequestTimeTooSkewed",
     "RequestExpired",
