@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, SystemTime};
 
-use crate::retry::{shift, Jitter, RetryDecision};
+use crate::retry::{shift, Jitter, ResponseHints, RetryDecision};
 use crate::signing::{presign_url, sign_request};
 use crate::{
     protocol, Clock, Credentials, Endpoint, Error, HttpRequest, HttpResponse, Operation, Region,
@@ -105,24 +105,20 @@ impl<T: Transport, S: Sleep, C: Clock> Client<T, S, C> {
         loop {
             let mut signed = request.clone();
             sign_request(&mut signed, endpoint, &self.config.credentials, self.now())?;
-            let (error, server_date) = match self.transport.send(signed).await {
+            let (error, hints) = match self.transport.send(signed).await {
                 Ok(response) if response.is_success() => return Ok(response),
                 Ok(response) => {
-                    let date = response
-                        .header("date")
-                        .and_then(|d| httpdate::parse_http_date(d).ok());
-                    (
-                        protocol::decode_error(endpoint.service.protocol(), &response),
-                        date,
-                    )
+                    let error = protocol::decode_error(endpoint.service.protocol(), &response);
+                    let hints = ResponseHints::of(&response, &error);
+                    (error, hints)
                 }
-                Err(error) => (error, None),
+                Err(error) => (error, ResponseHints::default()),
             };
             let decision = self.retry.decide(
                 &error,
                 attempt,
                 clock_corrected,
-                server_date,
+                hints,
                 self.clock.now(),
                 self.jitter.next(),
             );

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::{Error, Service};
+use crate::{Error, Partition, Service};
 
 /// An AWS region code such as `us-east-1`, `eu-central-2`, `us-gov-west-1` or `cn-north-1`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -37,13 +37,14 @@ impl Region {
         &self.0
     }
 
+    /// The partition the region belongs to (`aws`, `aws-cn`, `aws-us-gov`, the ISO ones).
+    pub fn partition(&self) -> &'static Partition {
+        Partition::of(&self.0)
+    }
+
     /// The DNS suffix of the region's partition.
     pub fn dns_suffix(&self) -> &'static str {
-        if self.0.starts_with("cn-") {
-            "amazonaws.com.cn"
-        } else {
-            "amazonaws.com"
-        }
+        self.partition().dns_suffix
     }
 }
 
@@ -57,7 +58,8 @@ impl fmt::Display for Region {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Endpoint {
     Aws,
-    /// `scheme://host[:port]`, with no path, query or trailing slash.
+    /// `scheme://host[:port]`, with no path, query or trailing slash; lowercase, and without the
+    /// scheme's default port, as a client sends it in `Host`.
     Custom(String),
 }
 
@@ -75,6 +77,9 @@ impl Endpoint {
                 "must start with http:// or https:// (leave it empty for AWS)",
             ));
         };
+        // Written as clients send it (see `HttpRequest::host_header`): lowercase, as reqwest and
+        // browsers normalise a URL, and without the scheme's default port.
+        let scheme = scheme.to_ascii_lowercase();
         if scheme != "http" && scheme != "https" {
             return Err(Error::invalid(
                 FIELD,
@@ -88,59 +93,89 @@ impl Endpoint {
                 "must be a base URL with no path or query, like http://127.0.0.1:4566",
             ));
         }
-        let (host, port) = match rest.rsplit_once(':') {
-            Some((h, p)) if !h.ends_with(']') || rest.starts_with('[') => (h, Some(p)),
-            _ => (rest, None),
-        };
+        let (host, port) = split_host_port(rest)?;
         if host.is_empty() || host.contains(char::is_whitespace) || host.contains('@') {
             return Err(Error::invalid(FIELD, "needs a host name or address"));
         }
-        if let Some(port) = port {
-            if port.parse::<u16>().map_or(true, |p| p == 0) {
-                return Err(Error::invalid(
-                    FIELD,
-                    format!("port {port:?} is not a number from 1 to 65535"),
-                ));
+        let host = host.to_ascii_lowercase();
+        let default_port = if scheme == "http" { 80 } else { 443 };
+        match port.map(|p| (p, p.parse::<u16>())) {
+            Some((port, Err(_) | Ok(0))) => Err(Error::invalid(
+                FIELD,
+                format!("port {port:?} is not a number from 1 to 65535"),
+            )),
+            Some((_, Ok(p))) if p != default_port => {
+                Ok(Self::Custom(format!("{scheme}://{host}:{p}")))
             }
+            _ => Ok(Self::Custom(format!("{scheme}://{host}"))),
         }
-        Ok(Self::Custom(format!("{scheme}://{rest}")))
     }
 
     pub fn is_aws(&self) -> bool {
         matches!(self, Self::Aws)
     }
 
-    /// The base URL and signing region for a service.
+    /// The base URL and signing region for a service: `{service}.{region}.{partition's DNS
+    /// suffix}`, or for a global service (IAM) its partition's one endpoint and region. A custom
+    /// endpoint is signed for the same region AWS would be.
     pub fn resolve(&self, service: Service, region: &Region) -> ResolvedEndpoint {
         let info = service.info();
-        let signing_region = info.global_region.unwrap_or(region.as_str()).to_owned();
+        let partition = region.partition();
+        let (host, signing_region) = if info.global {
+            (partition.iam_host.to_owned(), partition.iam_region)
+        } else {
+            (
+                format!("{}.{region}.{}", info.endpoint_prefix, partition.dns_suffix),
+                region.as_str(),
+            )
+        };
         let base_url = match self {
             Self::Custom(url) => url.clone(),
-            Self::Aws if service == Service::Iam => {
-                if region.as_str().starts_with("cn-") {
-                    "https://iam.cn-north-1.amazonaws.com.cn".to_owned()
-                } else {
-                    "https://iam.amazonaws.com".to_owned()
-                }
-            }
-            Self::Aws => format!(
-                "https://{}.{}.{}",
-                info.endpoint_prefix,
-                region,
-                region.dns_suffix()
-            ),
-        };
-        let signing_region = if service == Service::Iam && region.as_str().starts_with("cn-") {
-            "cn-north-1".to_owned()
-        } else {
-            signing_region
+            Self::Aws => format!("https://{host}"),
         };
         ResolvedEndpoint {
             service,
             base_url,
-            signing_region,
+            signing_region: signing_region.to_owned(),
             path_style: !self.is_aws(),
         }
+    }
+}
+
+/// `host[:port]` -> (host, port). An IPv6 literal keeps its brackets (`[::1]`, `[::1]:4566`): it
+/// is the host a client sends and the one signed.
+fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), Error> {
+    const FIELD: &str = "endpoint";
+    if authority.starts_with('[') {
+        let Some(close) = authority.find(']') else {
+            return Err(Error::invalid(FIELD, "an IPv6 address needs its closing ]"));
+        };
+        let (host, after) = authority.split_at(close + 1);
+        if host[1..host.len() - 1]
+            .parse::<std::net::Ipv6Addr>()
+            .is_err()
+        {
+            return Err(Error::invalid(
+                FIELD,
+                format!("{host} is not an IPv6 address"),
+            ));
+        }
+        return match after.strip_prefix(':') {
+            Some(port) => Ok((host, Some(port))),
+            None if after.is_empty() => Ok((host, None)),
+            None => Err(Error::invalid(
+                FIELD,
+                format!("{after:?} after {host} is not a :port"),
+            )),
+        };
+    }
+    match authority.split_once(':') {
+        Some((_, rest)) if rest.contains(':') => Err(Error::invalid(
+            FIELD,
+            "an IPv6 address goes in brackets, like http://[::1]:4566",
+        )),
+        Some((host, port)) => Ok((host, Some(port))),
+        None => Ok((authority, None)),
     }
 }
 
@@ -163,87 +198,5 @@ impl ResolvedEndpoint {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn region(r: &str) -> Region {
-        Region::new(r).expect("valid region")
-    }
-
-    #[test]
-    fn regional_services_resolve_to_their_regional_endpoints() {
-        let r = Endpoint::Aws.resolve(Service::DynamoDb, &region("eu-west-1"));
-        assert_eq!(r.base_url, "https://dynamodb.eu-west-1.amazonaws.com");
-        assert_eq!(r.signing_region, "eu-west-1");
-        let r = Endpoint::Aws.resolve(Service::Sts, &region("ap-southeast-2"));
-        assert_eq!(r.base_url, "https://sts.ap-southeast-2.amazonaws.com");
-        let r = Endpoint::Aws.resolve(Service::ApplicationAutoScaling, &region("us-west-2"));
-        assert_eq!(
-            r.base_url,
-            "https://application-autoscaling.us-west-2.amazonaws.com"
-        );
-        let r = Endpoint::Aws.resolve(Service::Firehose, &region("cn-north-1"));
-        assert_eq!(r.base_url, "https://firehose.cn-north-1.amazonaws.com.cn");
-    }
-
-    #[test]
-    fn iam_is_global_and_signs_for_us_east_1() {
-        let r = Endpoint::Aws.resolve(Service::Iam, &region("eu-central-1"));
-        assert_eq!(r.base_url, "https://iam.amazonaws.com");
-        assert_eq!(r.signing_region, "us-east-1");
-    }
-
-    #[test]
-    fn a_custom_endpoint_serves_every_service_path_style() {
-        let e = Endpoint::parse("http://127.0.0.1:4566/").expect("valid");
-        for s in Service::ALL {
-            let r = e.resolve(s, &region("eu-west-1"));
-            assert_eq!(r.base_url, "http://127.0.0.1:4566");
-            assert!(r.path_style);
-        }
-        assert_eq!(
-            e.resolve(Service::Iam, &region("eu-west-1")).signing_region,
-            "us-east-1"
-        );
-    }
-
-    #[test]
-    fn empty_endpoint_means_aws_and_bad_ones_name_the_rule() {
-        assert_eq!(Endpoint::parse("  ").expect("empty is AWS"), Endpoint::Aws);
-        for bad in [
-            "localhost:4566",
-            "ftp://x",
-            "http://",
-            "http://h:99999",
-            "http://h:4566/path",
-        ] {
-            let e = Endpoint::parse(bad).unwrap_err();
-            assert_eq!(e.field(), Some("endpoint"), "{bad}: {e}");
-        }
-        assert!(Endpoint::parse("https://[::1]:4566").is_ok());
-    }
-
-    #[test]
-    fn region_codes_are_checked() {
-        for good in [
-            "us-east-1",
-            "us-gov-west-1",
-            "cn-north-1",
-            "eu-central-2",
-            "ap-southeast-4",
-        ] {
-            assert!(Region::new(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "",
-            "useast1",
-            "US-EAST-1",
-            "us-east",
-            "us-east-x",
-            "u-east-1",
-        ] {
-            let e = Region::new(bad).unwrap_err();
-            assert_eq!(e.field(), Some("region"), "{bad}");
-        }
-    }
-}
+#[path = "endpoint_tests.rs"]
+mod tests;

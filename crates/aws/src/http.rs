@@ -50,6 +50,23 @@ impl HttpRequest {
             .map_or(self.url.as_str(), |(_, r)| r);
         rest.split(['/', '?']).next().unwrap_or(rest)
     }
+
+    /// The `Host` a client sends for this URL, and so the one signed: the authority without the
+    /// scheme's default port (`:80` for http, `:443` for https), which browsers and reqwest drop
+    /// and botocore's signer leaves out.
+    pub fn host_header(&self) -> &str {
+        let authority = self.authority();
+        let default_port = match self.url.split_once("://").map(|(s, _)| s) {
+            Some(s) if s.eq_ignore_ascii_case("http") => ":80",
+            Some(s) if s.eq_ignore_ascii_case("https") => ":443",
+            _ => return authority,
+        };
+        match authority.strip_suffix(default_port) {
+            // `[::1]:80` or `host:80`, not the end of an IPv6 address (`[::80]` has no port).
+            Some(host) if !host.is_empty() && (host.ends_with(']') || !host.contains('[')) => host,
+            _ => authority,
+        }
+    }
 }
 
 /// A response as a transport received it.
@@ -113,6 +130,23 @@ mod tests {
         assert_eq!(r.authority(), "127.0.0.1:4566");
         let r = HttpRequest::new("GET", "https://sts.us-east-1.amazonaws.com");
         assert_eq!(r.authority(), "sts.us-east-1.amazonaws.com");
+    }
+
+    #[test]
+    fn the_host_header_has_no_default_port() {
+        for (url, host) in [
+            ("http://127.0.0.1:80/bucket", "127.0.0.1"),
+            ("https://s3.example.com:443/?list-type=2", "s3.example.com"),
+            ("https://[::1]:443", "[::1]"),
+            ("http://127.0.0.1:4566/", "127.0.0.1:4566"),
+            ("http://example.com:443", "example.com:443"),
+            (
+                "https://sts.us-east-1.amazonaws.com",
+                "sts.us-east-1.amazonaws.com",
+            ),
+        ] {
+            assert_eq!(HttpRequest::new("GET", url).host_header(), host, "{url}");
+        }
     }
 
     #[test]

@@ -34,8 +34,9 @@ pub struct ServiceInfo {
     pub protocol: Protocol,
     /// awsJson: the `X-Amz-Target` prefix; awsQuery: the API `Version`.
     pub api_target: &'static str,
-    /// A global service has one endpoint, signed for this region.
-    pub global_region: Option<&'static str>,
+    /// A global service has one endpoint per partition, signed for one region of it (IAM; see
+    /// [`crate::Partition`]).
+    pub global: bool,
     /// S3 signs `x-amz-content-sha256`, without double URI encoding or path normalisation.
     pub s3_style_signing: bool,
 }
@@ -82,7 +83,7 @@ const fn info(
         endpoint_prefix: signing_name,
         protocol,
         api_target,
-        global_region: None,
+        global: false,
         s3_style_signing: false,
     }
 }
@@ -105,7 +106,7 @@ static S3: ServiceInfo = ServiceInfo {
     ..info("S3", "s3", Protocol::RestXml, "2006-03-01")
 };
 static IAM: ServiceInfo = ServiceInfo {
-    global_region: Some("us-east-1"),
+    global: true,
     ..info("IAM", "iam", Protocol::AwsQuery, "2010-05-08")
 };
 static LAMBDA: ServiceInfo = info("Lambda", "lambda", Protocol::RestJson1, "2015-03-31");

@@ -125,11 +125,12 @@ pub fn sign_with(
     time: SystemTime,
 ) -> Result<(), Error> {
     if request.get_header("host").is_none() {
-        let host = request.authority().to_owned();
+        let host = request.host_header().to_owned();
         request.headers.insert(0, ("host".to_owned(), host));
     }
     let settings = options.settings(SignatureLocation::Headers, None);
-    let (headers, _) = signing_instructions(request, scope, settings, credentials, time)?;
+    let body = SignableBody::Bytes(&request.body);
+    let (headers, _) = signing_instructions(request, body, scope, settings, credentials, time)?;
     for (name, value) in headers {
         request.set_header(&name, value);
     }
@@ -138,6 +139,10 @@ pub fn sign_with(
 
 /// A presigned URL: the signature in the query string, valid for `expires_in` (S3 GetObject
 /// links that a browser can open without headers or a preflight).
+///
+/// S3 signs the literal `UNSIGNED-PAYLOAD` in place of the body's hash for query-string signing:
+/// whoever opens the link sends the body, unknown when it was signed (botocore's
+/// `S3SigV4QueryAuth`, smithy-rs presigning). Other services sign the body's hash, as in headers.
 pub fn presign_url(
     request: &HttpRequest,
     endpoint: &ResolvedEndpoint,
@@ -147,14 +152,25 @@ pub fn presign_url(
 ) -> Result<String, Error> {
     let mut request = request.clone();
     if request.get_header("host").is_none() {
-        let host = request.authority().to_owned();
+        let host = request.host_header().to_owned();
         request.headers.insert(0, ("host".to_owned(), host));
     }
     let mut options = SigningOptions::for_service(endpoint.service);
     options.content_sha256_header = false;
     let settings = options.settings(SignatureLocation::QueryParams, Some(expires_in));
-    let (_, params) =
-        signing_instructions(&request, Scope::of(endpoint), settings, credentials, time)?;
+    let body = if endpoint.service.info().s3_style_signing {
+        SignableBody::UnsignedPayload
+    } else {
+        SignableBody::Bytes(&request.body)
+    };
+    let (_, params) = signing_instructions(
+        &request,
+        body,
+        Scope::of(endpoint),
+        settings,
+        credentials,
+        time,
+    )?;
     let sep = if request.url.contains('?') { '&' } else { '?' };
     Ok(format!(
         "{}{sep}{}",
@@ -167,6 +183,7 @@ type Instructions = (Vec<(String, String)>, Vec<(String, String)>);
 
 fn signing_instructions(
     request: &HttpRequest,
+    body: SignableBody<'_>,
     scope: Scope<'_>,
     settings: SigningSettings,
     credentials: &Credentials,
@@ -199,7 +216,7 @@ fn signing_instructions(
             .headers
             .iter()
             .map(|(n, v)| (n.as_str(), v.as_str())),
-        SignableBody::Bytes(&request.body),
+        body,
     )
     .map_err(|e| Error::Signing(e.to_string()))?;
     let (instructions, _signature) = sign(signable, &params)

@@ -1,5 +1,6 @@
-//! AWS IAM (awsQuery, global, signed for us-east-1): the roles Firehose and the bridge Lambda
-//! assume, and the policy documents they carry ([`policies`]).
+//! AWS IAM (awsQuery; global: one endpoint per partition, `iam.amazonaws.com` signed for
+//! us-east-1 in the commercial one, see [`crate::Partition`]): the roles Firehose and the bridge
+//! Lambda assume, and the policy documents they carry ([`policies`]).
 
 pub mod policies;
 mod policy;

@@ -12,15 +12,9 @@ use serde_json::{json, Value};
 /// The policy language version every document uses.
 pub const VERSION: &str = "2012-10-17";
 
-/// The ARN partition of a region: `aws`, `aws-cn` or `aws-us-gov`.
+/// The ARN partition of a region: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`...
 pub fn partition(region: &str) -> &'static str {
-    if region.starts_with("cn-") {
-        "aws-cn"
-    } else if region.starts_with("us-gov-") {
-        "aws-us-gov"
-    } else {
-        "aws"
-    }
+    crate::Partition::of(region).name
 }
 
 /// `arn:aws:s3:::bucket`.
@@ -159,6 +153,7 @@ mod tests {
         assert_eq!(partition("eu-west-1"), "aws");
         assert_eq!(partition("cn-north-1"), "aws-cn");
         assert_eq!(partition("us-gov-west-1"), "aws-us-gov");
+        assert_eq!(partition("us-isob-east-1"), "aws-iso-b");
     }
 
     // The trust policy of "Grant Firehose access to an Amazon S3 destination" (Firehose guide).

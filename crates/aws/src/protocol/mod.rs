@@ -38,6 +38,16 @@ pub fn encode_path(value: &str) -> String {
     utf8_percent_encode(value, PATH).to_string()
 }
 
+/// Decodes a form-encoded component (`+` is a space, `%XX` a byte), as S3's `encoding-type=url`
+/// answers names; None when the bytes are not UTF-8.
+pub fn decode_form_component(value: &str) -> Option<String> {
+    let spaced = value.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
+}
+
 /// `a=1&b=2`, each key and value percent-encoded, in the given order.
 pub fn encode_query(pairs: &[(String, String)]) -> String {
     pairs
@@ -62,5 +72,12 @@ mod tests {
             ]),
             "Action=GetCallerIdentity&k=a%26b"
         );
+        assert_eq!(
+            decode_form_component("a+b%2Bc%2F%25%C3%A9").as_deref(),
+            Some("a b+c/%é")
+        );
+        assert_eq!(decode_form_component("%FF"), None);
+        // A `%` without two hex digits stays as it is (as Python's unquote_plus leaves it).
+        assert_eq!(decode_form_component("100%").as_deref(), Some("100%"));
     }
 }

@@ -120,6 +120,17 @@ mod tests {
             r.get_header("content-md5"),
             Some(crate::s3::content_md5(expected.as_bytes()).as_str())
         );
+        // A raw carriage return would be read back as a line feed: another key.
+        let crlf = DeleteObjects {
+            bucket: "backup".into(),
+            keys: vec!["a\rb\r\nc.json".into()],
+            quiet: false,
+        };
+        assert_eq!(
+            body(&crlf.build(&local()).expect("builds")),
+            "<Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">\
+             <Object><Key>a&#13;b&#13;&#10;c.json</Key></Object></Delete>"
+        );
         let none = DeleteObjects {
             bucket: "backup".into(),
             ..Default::default()
@@ -160,6 +171,30 @@ mod tests {
                 message: "Access Denied".into()
             }]
         );
+        // Partial failures come in the order of the keys, deleted and refused ones interleaved.
+        let mixed = r#"<?xml version="1.0" encoding="UTF-8"?>
+<DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <Deleted><Key>a.json</Key></Deleted>
+  <Error><Key>b.json</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>
+  <Deleted><Key>c.json</Key><VersionId>v1</VersionId><DeleteMarker>true</DeleteMarker></Deleted>
+  <Error><Key>d.json</Key><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>
+  <Deleted><Key>e.json</Key></Deleted>
+</DeleteResult>"#;
+        let out = op.parse(HttpResponse::new(200, mixed)).expect("decodes");
+        let deleted: Vec<&str> = out.deleted.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(deleted, ["a.json", "c.json", "e.json"]);
+        assert_eq!(out.deleted[1].version_id.as_deref(), Some("v1"));
+        assert_eq!(out.deleted[1].delete_marker, Some(true));
+        let refused: Vec<(&str, &str)> = out
+            .errors
+            .iter()
+            .map(|e| (e.key.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            refused,
+            [("b.json", "AccessDenied"), ("d.json", "InternalError")]
+        );
+
         let quiet = op
             .parse(HttpResponse::new(
                 200,

@@ -12,7 +12,8 @@ use crate::{validate, Error, HttpRequest, HttpResponse, Operation, ResolvedEndpo
 pub struct LifecycleRule {
     /// At most 255 characters.
     pub id: Option<String>,
-    /// `Filter/Prefix`; empty applies the rule to the whole bucket.
+    /// `Filter/Prefix` (read from `Filter/And/Prefix` too); empty applies the rule to the whole
+    /// bucket.
     pub prefix: String,
     /// `Enabled` or `Disabled`.
     pub status: String,
@@ -148,11 +149,28 @@ struct WireRule {
     abort_incomplete_multipart_upload: Option<WireAbort>,
 }
 
+/// `Filter`: a prefix alone, or in `And` with tags or sizes (which [`LifecycleRule`] does not
+/// model: the prefix is read, the rest left out).
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct WireFilter {
     #[serde(default)]
     prefix: Option<String>,
+    #[serde(default)]
+    and: Option<WireAnd>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct WireAnd {
+    #[serde(default)]
+    prefix: Option<String>,
+}
+
+impl WireFilter {
+    fn prefix(self) -> Option<String> {
+        self.prefix.or(self.and.and_then(|a| a.prefix))
+    }
 }
 
 #[derive(Deserialize)]
@@ -195,7 +213,7 @@ impl Operation for GetBucketLifecycleConfiguration {
                 id: r.id,
                 prefix: r
                     .filter
-                    .and_then(|f| f.prefix)
+                    .and_then(WireFilter::prefix)
                     .or(r.prefix)
                     .unwrap_or_default(),
                 status: r.status,
@@ -246,6 +264,52 @@ mod tests {
             r.get_header("content-md5"),
             Some(crate::s3::content_md5(expected.as_bytes()).as_str())
         );
+    }
+
+    // A rule that filters by a prefix and tags puts the prefix in Filter/And (the S3 user guide's
+    // lifecycle examples; "Specifying a filter using key prefixes, object tags, or both").
+    #[test]
+    fn get_reads_the_prefix_inside_and() {
+        let body = r#"<LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <Rule>
+    <ID>and</ID>
+    <Filter>
+      <And>
+        <Prefix>tax/</Prefix>
+        <Tag><Key>key1</Key><Value>value1</Value></Tag>
+        <Tag><Key>key2</Key><Value>value2</Value></Tag>
+      </And>
+    </Filter>
+    <Status>Enabled</Status>
+    <Expiration><Days>365</Days></Expiration>
+  </Rule>
+  <Rule>
+    <ID>legacy</ID>
+    <Prefix>old/</Prefix>
+    <Status>Disabled</Status>
+    <Expiration><Days>30</Days></Expiration>
+  </Rule>
+  <Rule>
+    <ID>everything</ID>
+    <Filter></Filter>
+    <Status>Enabled</Status>
+    <AbortIncompleteMultipartUpload><DaysAfterInitiation>7</DaysAfterInitiation></AbortIncompleteMultipartUpload>
+  </Rule>
+</LifecycleConfiguration>"#;
+        let op = GetBucketLifecycleConfiguration {
+            bucket: "examplebucket".into(),
+        };
+        let out = op.parse(HttpResponse::new(200, body)).expect("decodes");
+        let prefixes: Vec<(&str, &str)> = out
+            .rules
+            .iter()
+            .map(|r| (r.id.as_deref().unwrap_or_default(), r.prefix.as_str()))
+            .collect();
+        assert_eq!(
+            prefixes,
+            [("and", "tax/"), ("legacy", "old/"), ("everything", "")]
+        );
+        assert_eq!(out.rules[0].expiration_days, Some(365));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod bucket;
 mod cors;
 mod delete_objects;
 mod lifecycle;
+mod list_objects;
 mod objects;
 
 pub use bucket::{CreateBucket, CreateBucketOutput, DeleteBucket};
@@ -18,10 +19,8 @@ pub use lifecycle::{
     GetBucketLifecycleConfiguration, GetBucketLifecycleConfigurationOutput, LifecycleRule,
     PutBucketLifecycleConfiguration,
 };
-pub use objects::{
-    CommonPrefix, GetObject, GetObjectOutput, ListObjectsV2, ListObjectsV2Output, Object,
-    PutObject, PutObjectOutput,
-};
+pub use list_objects::{CommonPrefix, ListObjectsV2, ListObjectsV2Output, Object};
+pub use objects::{GetObject, GetObjectOutput, PutObject, PutObjectOutput};
 
 use base64::Engine as _;
 use md5::{Digest, Md5};
@@ -134,9 +133,16 @@ pub fn content_md5(body: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(Md5::digest(body))
 }
 
-/// Escapes text for an XML element.
+/// Escapes text for an XML element. A carriage return and a line feed become character
+/// references too: a parser reads a raw `\r` or `\r\n` as `\n` (XML's end-of-line handling), so
+/// a key holding one would name another key (S3's "XML related object key constraints").
 pub(crate) fn esc(text: &str) -> String {
-    quick_xml::escape::escape(text).into_owned()
+    let escaped = quick_xml::escape::escape(text);
+    if escaped.contains(['\r', '\n']) {
+        escaped.replace('\r', "&#13;").replace('\n', "&#10;")
+    } else {
+        escaped.into_owned()
+    }
 }
 
 /// `<Name>text</Name>`, escaped.

@@ -4,7 +4,11 @@
 //!   gets 403 SignatureDoesNotMatch;
 //! - `HOSELINE_TEST_ENDPOINT_UNCHECKED` (default http://127.0.0.1:4578) does not. Only the calls
 //!   moto's own checker gets wrong go there (Lambda GET and DELETE, see toolchain.md).
+//!
+//! [`scripted`] stands in for AWS where moto cannot: throttling, a skewed clock.
 #![allow(dead_code, unreachable_pub)]
+
+pub mod scripted;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -1,10 +1,17 @@
-//! What to do after a failed attempt: retry throttling, 5xx and network failures with capped
-//! exponential backoff and full jitter, a bounded number of times; never retry a validation
-//! error; on a clock-skew error, correct the clock from the response's `Date` and re-sign once.
+//! What to do after a failed attempt, as the AWS SDKs' "standard" retry mode does (botocore's
+//! `retries/standard.py`, smithy-rs, aws-sdk-js-v3): retry throttling, 5xx and network failures
+//! at most 3 attempts in all, waiting `random × min(1 s × 2^(n-1), 20 s)` (full jitter) or what
+//! the service asks in `x-amz-retry-after`; never retry a validation error; on a clock-skew
+//! error, correct the clock from the server's time (the response's `Date`, or the time the error
+//! itself carries, see [`ResponseHints`]) and re-sign once.
 
 use std::time::{Duration, SystemTime};
 
 use crate::{Error, NetworkErrorKind};
+
+mod hints;
+
+pub use hints::{parse_timestamp, server_time_in_error, ResponseHints};
 
 /// Capped exponential backoff with full jitter (AWS's "standard" retry mode).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,19 +20,26 @@ pub struct RetryPolicy {
     pub max_attempts: u32,
     /// The backoff ceiling before jitter for the first retry; doubles each retry.
     pub base_delay: Duration,
-    /// No single wait is longer than this.
+    /// No computed wait is longer than this.
     pub max_delay: Duration,
 }
 
+/// The SDKs' standard mode: 3 attempts, a 1 s base doubling to at most 20 s. A throttled
+/// control plane (Firehose's 5 calls a second, DynamoDB's concurrent table operations) needs
+/// the full second; a shorter base only spends the attempts sooner.
 impl Default for RetryPolicy {
     fn default() -> Self {
         Self {
-            max_attempts: 4,
-            base_delay: Duration::from_millis(200),
+            max_attempts: 3,
+            base_delay: Duration::from_secs(1),
             max_delay: Duration::from_secs(20),
         }
     }
 }
+
+/// How far past the computed backoff an `x-amz-retry-after` may stretch a wait (botocore's
+/// `_RETRY_AFTER_MAX_ADDITIONAL`).
+pub const RETRY_AFTER_MAX_EXTRA: Duration = Duration::from_secs(5);
 
 /// How an error is treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +64,7 @@ pub enum RetryDecision {
     GiveUp,
 }
 
+/// The throttling codes of botocore's standard mode, smithy-rs and aws-sdk-js-v3, all alike.
 const THROTTLING_CODES: &[&str] = &[
     "Throttling",
     "ThrottlingException",
@@ -60,12 +75,15 @@ const THROTTLING_CODES: &[&str] = &[
     "TransactionInProgressException",
     "RequestLimitExceeded",
     "BandwidthLimitExceeded",
+    "LimitExceededException",
     "RequestThrottled",
     "SlowDown",
     "PriorRequestNotComplete",
     "EC2ThrottledException",
 ];
 
+/// The SDKs' transient codes (`RequestTimeout`, `RequestTimeoutException`), and the codes of the
+/// 5xx answers they retry by status, for a proxy or an emulator that sends them with another one.
 const TRANSIENT_CODES: &[&str] = &[
     "RequestTimeout",
     "RequestTimeoutException",
@@ -76,6 +94,7 @@ const TRANSIENT_CODES: &[&str] = &[
     "ServiceUnavailableException",
 ];
 
+/// The clock-skew codes of aws-sdk-js-v3 (`CLOCK_SKEW_ERROR_CODES`) and the AWS SDK for Java.
 const SKEW_CODES: &[&str] = &[
     "RequestTimeTooSkewed",
     "RequestExpired",
@@ -140,28 +159,29 @@ impl RetryPolicy {
 
     /// Decides after attempt number `attempt` (1-based) failed with `error`.
     ///
-    /// `clock_corrected`: whether this call already corrected the clock once. `server_date`: the
-    /// failed response's `Date`; `local_now`: the local clock, uncorrected. `random` is uniform in
-    /// [0, 1): the full jitter.
+    /// `clock_corrected`: whether this call already corrected the clock once. `hints`: what the
+    /// failed response said of the server's time and of the wait it wants; `local_now`: the local
+    /// clock, uncorrected. `random` is uniform in [0, 1): the full jitter.
     pub fn decide(
         &self,
         error: &Error,
         attempt: u32,
         clock_corrected: bool,
-        server_date: Option<SystemTime>,
+        hints: ResponseHints,
         local_now: SystemTime,
         random: f64,
     ) -> RetryDecision {
         match classify(error) {
             ErrorClass::Permanent => RetryDecision::GiveUp,
-            ErrorClass::ClockSkew => match (clock_corrected, server_date) {
+            ErrorClass::ClockSkew => match (clock_corrected, hints.server_time) {
                 (false, Some(server)) => RetryDecision::CorrectClock {
                     offset_ms: millis_between(local_now, server),
                 },
                 _ => RetryDecision::GiveUp,
             },
             ErrorClass::Throttling | ErrorClass::Transient if attempt < self.max_attempts => {
-                RetryDecision::RetryAfter(self.backoff(attempt, random))
+                let backoff = self.backoff(attempt, random);
+                RetryDecision::RetryAfter(with_retry_after(backoff, hints.retry_after))
             }
             _ => RetryDecision::GiveUp,
         }
@@ -173,6 +193,15 @@ impl RetryPolicy {
         let ceiling = self.base_delay.saturating_mul(exp).min(self.max_delay);
         ceiling.mul_f64(random.clamp(0.0, 1.0))
     }
+}
+
+/// The wait when the service asked for `retry_after`: that, kept between the computed backoff
+/// and 5 s more (botocore's standard mode), so a service can neither stop the backoff nor stall
+/// the client; the computed backoff when it asked nothing.
+pub fn with_retry_after(backoff: Duration, retry_after: Option<Duration>) -> Duration {
+    retry_after.map_or(backoff, |asked| {
+        asked.clamp(backoff, backoff.saturating_add(RETRY_AFTER_MAX_EXTRA))
+    })
 }
 
 /// `to - from` in milliseconds, negative when `to` is earlier.
@@ -215,100 +244,4 @@ impl Jitter {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn service(status: u16, code: &str, message: &str) -> Error {
-        Error::Service {
-            status,
-            code: code.into(),
-            message: message.into(),
-            request_id: None,
-        }
-    }
-
-    #[test]
-    fn classes() {
-        assert_eq!(
-            classify(&service(400, "ThrottlingException", "Rate exceeded")),
-            ErrorClass::Throttling
-        );
-        assert_eq!(
-            classify(&service(400, "ProvisionedThroughputExceededException", "")),
-            ErrorClass::Throttling
-        );
-        assert_eq!(
-            classify(&service(503, "SlowDown", "")),
-            ErrorClass::Throttling
-        );
-        assert_eq!(
-            classify(&service(500, "InternalServerError", "")),
-            ErrorClass::Transient
-        );
-        assert_eq!(
-            classify(&service(502, "Whatever", "")),
-            ErrorClass::Transient
-        );
-        assert_eq!(
-            classify(&service(400, "ValidationException", "1 validation error")),
-            ErrorClass::Permanent
-        );
-        assert_eq!(
-            classify(&service(
-                403,
-                "SignatureDoesNotMatch",
-                "The request signature we calculated does not match"
-            )),
-            ErrorClass::Permanent
-        );
-        assert_eq!(
-            classify(&service(
-                400,
-                "InvalidSignatureException",
-                "Signature expired: 20260101T000000Z is now earlier than ..."
-            )),
-            ErrorClass::ClockSkew
-        );
-        assert_eq!(
-            classify(&service(403, "RequestTimeTooSkewed", "")),
-            ErrorClass::ClockSkew
-        );
-        assert_eq!(
-            classify(&Error::network(NetworkErrorKind::Unreachable, "refused")),
-            ErrorClass::Transient
-        );
-        assert_eq!(
-            classify(&Error::network(NetworkErrorKind::Cors, "blocked")),
-            ErrorClass::Permanent
-        );
-        assert_eq!(
-            classify(&Error::invalid("region", "is required")),
-            ErrorClass::Permanent
-        );
-    }
-
-    #[test]
-    fn backoff_is_capped_exponential_with_full_jitter() {
-        let p = RetryPolicy {
-            max_attempts: 10,
-            base_delay: Duration::from_millis(100),
-            max_delay: Duration::from_secs(1),
-        };
-        assert_eq!(
-            p.backoff(1, 0.999_999),
-            Duration::from_millis(100).mul_f64(0.999_999)
-        );
-        assert_eq!(p.backoff(3, 0.5), Duration::from_millis(200));
-        assert_eq!(p.backoff(20, 0.5), Duration::from_millis(500));
-        assert_eq!(p.backoff(2, 0.0), Duration::ZERO);
-    }
-
-    #[test]
-    fn jitter_stays_in_range() {
-        let j = Jitter::seeded(42);
-        for _ in 0..1000 {
-            let x = j.next();
-            assert!((0.0..1.0).contains(&x));
-        }
-    }
-}
+mod tests;
