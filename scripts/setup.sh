@@ -9,7 +9,9 @@
 #   wasm-opt           npm binaryen@132, from tools/package-lock.json into .tools/node (npm ci)
 #   apt packages       chromium, chromium-driver (and nodejs/npm, python3-venv when missing);
 #                      musl-tools (musl-gcc: ring's C code in the bridge Lambda's musl build)
-#   emulator venv      .tools/venv with scripts/emulator/requirements.txt (moto[server]==5.2.5)
+#   emulator venv      .tools/venv with scripts/emulator/requirements.txt (moto[server]==5.2.5,
+#                      which brings cfn-lint for the exported templates)
+#   AWS CLI venv       .tools/awscli with scripts/checks/awscli-requirements.txt (awscli==1.46.3)
 #   crates             cargo fetch --locked
 set -euo pipefail
 
@@ -21,6 +23,7 @@ TOOLS="$HOSELINE_TOOLS"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
 MOTO_VERSION="5.2.5"
+AWSCLI_VERSION="1.46.3"
 RUST_TARGETS=(wasm32-unknown-unknown x86_64-unknown-linux-musl)
 
 say() { echo "setup: $*"; }
@@ -167,12 +170,15 @@ pick_python() {
     echo /usr/bin/python3
 }
 
-step_venv() {
-    local venv="$TOOLS/venv" req="$ROOT/scripts/emulator/requirements.txt"
+# venv_step NAME DIR REQUIREMENTS PACKAGE VERSION: a venv at DIR with REQUIREMENTS installed,
+# rebuilt when the requirements file changed or PACKAGE is not at VERSION.
+venv_step() {
+    local name="$1" venv="$2" req="$3" package="$4" version="$5"
     local stamp="$venv/.hoseline-requirements.txt"
+    local probe="import importlib.metadata as m; print(m.version('$package'))"
     if [[ -x "$venv/bin/python" ]] && cmp -s "$req" "$stamp" &&
-        [[ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("moto"))' 2>/dev/null)" == "$MOTO_VERSION" ]]; then
-        say "emulator venv .tools/venv (moto $MOTO_VERSION): ok"
+        [[ "$("$venv/bin/python" -c "$probe" 2>/dev/null)" == "$version" ]]; then
+        say "$name venv ${venv#"$ROOT"/} ($package $version): ok"
         return
     fi
     local py
@@ -180,10 +186,18 @@ step_venv() {
     rm -rf "$venv"
     "$py" -m venv "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
-    [[ "$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("moto"))')" == "$MOTO_VERSION" ]] ||
-        die "moto $MOTO_VERSION missing from .tools/venv after install"
+    [[ "$("$venv/bin/python" -c "$probe")" == "$version" ]] ||
+        die "$package $version missing from ${venv#"$ROOT"/} after install"
     cp "$req" "$stamp"
-    say "emulator venv .tools/venv (moto $MOTO_VERSION): installed"
+    say "$name venv ${venv#"$ROOT"/} ($package $version): installed"
+}
+
+step_venv() {
+    venv_step emulator "$TOOLS/venv" "$ROOT/scripts/emulator/requirements.txt" moto "$MOTO_VERSION"
+}
+
+step_awscli() {
+    venv_step "AWS CLI" "$TOOLS/awscli" "$ROOT/scripts/checks/awscli-requirements.txt" awscli "$AWSCLI_VERSION"
 }
 
 # --- crates --------------------------------------------------------------------------------------
@@ -199,6 +213,7 @@ main() {
     step_apt
     step_wasm_opt
     step_venv
+    step_awscli
     step_trunk
     step_wasm_bindgen
     step_cargo_fetch
