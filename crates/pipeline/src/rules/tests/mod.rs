@@ -142,7 +142,14 @@ fn every_field_of_a_full_spec_has_a_rule_with_constraint_text() {
         let text = constraint(path).unwrap_or_else(|| panic!("no rule for {path}"));
         assert!(text.len() > 3, "{path}: {text:?}");
     }
+    // And no rule names a field the spec does not have (a typo would show no text anywhere).
+    let known = PipelineSpec::field_paths();
     for rule in rules() {
+        assert!(
+            known.iter().any(|p| p == rule.path),
+            "rule for unknown {}",
+            rule.path
+        );
         assert!(!rule.source.is_empty(), "{}", rule.path);
     }
     let mut seen: Vec<&str> = rules().map(|r| r.path).collect();
