@@ -5,10 +5,12 @@
 //! preview), demo data generators and the sender, the cost model and the CloudFormation export.
 //!
 //! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
-//! console previews exactly what the bridge writes.
+//! console previews exactly what the bridge writes. [`spec`] is the pipeline document and
+//! [`rules`] checks it against AWS's rules, with each field's constraint text for the page's forms.
 
 mod error;
 pub mod mapping;
+pub mod rules;
 pub mod spec;
 
 pub use error::Error;

@@ -14,9 +14,9 @@ pub use records::{
     MAX_RECORDS, MAX_RECORD_BYTES,
 };
 pub use streams::{
-    CreateDeliveryStream, CreateDeliveryStreamOutput, DeleteDeliveryStream,
-    DeleteDeliveryStreamOutput, DescribeDeliveryStream, DescribeDeliveryStreamOutput,
-    ListDeliveryStreams, ListDeliveryStreamsOutput,
+    is_https_or_loopback_http, CreateDeliveryStream, CreateDeliveryStreamOutput,
+    DeleteDeliveryStream, DeleteDeliveryStreamOutput, DescribeDeliveryStream,
+    DescribeDeliveryStreamOutput, ListDeliveryStreams, ListDeliveryStreamsOutput,
 };
 pub use types::{
     BufferingHints, CloudWatchLoggingOptions, CompressionFormat, ContentEncoding,

@@ -252,7 +252,7 @@ fn check_http(c: &HttpEndpointDestinationConfiguration) -> Result<(), Error> {
 /// AWS itself requires an https:// endpoint URL (port 443). A local emulator (moto) delivers to a
 /// bridge on this machine, so plain http:// is allowed only when the host is loopback
 /// (127.0.0.1, localhost, [::1]); AWS would refuse such a stream anyway.
-fn is_https_or_loopback_http(url: &str) -> bool {
+pub fn is_https_or_loopback_http(url: &str) -> bool {
     if let Some(rest) = url.strip_prefix("https://") {
         return !rest.is_empty();
     }

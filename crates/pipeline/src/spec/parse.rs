@@ -1,6 +1,13 @@
 //! Reading a spec from JSON: a document that is not JSON, has an unknown field, a value of the
 //! wrong type or another version becomes [`SpecError`], one [`SpecProblem`] per problem, each
-//! naming the field by its path (`table.partitionKey.type`) and the rule.
+//! naming the field by its path (`table.partitionKey.type`) and the rule. Every unknown field and
+//! every value of the wrong type is reported at once (the document is walked against the spec's
+//! shape first); a document that is not JSON, or of another version, is one problem.
+
+mod shape;
+#[cfg(test)]
+mod tests;
+mod walk;
 
 use serde::Serialize;
 
@@ -51,6 +58,12 @@ impl PipelineSpec {
     pub fn from_json(text: &str) -> Result<Self, SpecError> {
         let value: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| SpecError::one("", format!("is not valid JSON: {e}")))?;
+        if !value.is_object() {
+            return Err(SpecError::one(
+                "",
+                "must be a JSON object: a pipeline spec with \"version\": 1",
+            ));
+        }
         match value.get("version") {
             Some(v) if v.as_u64() == Some(u64::from(SPEC_VERSION)) => {}
             Some(v) => {
@@ -66,11 +79,25 @@ impl PipelineSpec {
                 ))
             }
         }
+        let mut problems = Vec::new();
+        walk::check(&shape::SPEC, &value, "", &mut problems);
+        if !problems.is_empty() {
+            return Err(SpecError { problems });
+        }
+        // The shape walk found nothing; serde still has the last word.
         serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
             SpecError::one(path, e.into_inner().to_string())
         })
+    }
+
+    /// Every field path of a spec's JSON, as problems and rules name them (`table.name`;
+    /// `bucket.corsAllowedOrigins[]` for any entry of a list), objects and lists included.
+    pub fn field_paths() -> Vec<String> {
+        let mut paths = Vec::new();
+        walk::paths(&shape::SPEC, "", &mut paths);
+        paths
     }
 
     /// The spec as pretty JSON. The bridge's access key is left out unless `with_secrets`.
