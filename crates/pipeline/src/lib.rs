@@ -5,8 +5,10 @@
 //! preview), demo data generators and the sender, the cost model and the CloudFormation export.
 //!
 //! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
-//! console previews exactly what the bridge writes.
+//! console previews exactly what the bridge writes. [`bridge_env`] is the bridge Lambda's
+//! environment.
 
+pub mod bridge_env;
 mod error;
 pub mod mapping;
 pub mod spec;
