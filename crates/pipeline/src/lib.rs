@@ -5,10 +5,12 @@
 //! preview), demo data generators and the sender, the cost model and the CloudFormation export.
 //!
 //! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
-//! console previews exactly what the bridge writes. [`bridge_env`] is the bridge Lambda's
-//! environment.
+//! console previews exactly what the bridge writes. [`cloudformation`] turns a spec into
+//! CloudFormation templates (the AWS plan's foundation stack, and the whole pipeline for export),
+//! and [`bridge_env`] is the bridge Lambda's environment.
 
 pub mod bridge_env;
+pub mod cloudformation;
 mod error;
 pub mod mapping;
 pub mod spec;
