@@ -7,10 +7,11 @@
 //! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
 //! console previews exactly what the bridge writes. [`cloudformation`] turns a spec into
 //! CloudFormation templates (the AWS plan's foundation stack, and the whole pipeline for export),
-//! and [`bridge_env`] is the bridge Lambda's environment.
+//! [`cost`] prices it under a load, and [`bridge_env`] is the bridge Lambda's environment.
 
 pub mod bridge_env;
 pub mod cloudformation;
+pub mod cost;
 mod error;
 pub mod mapping;
 pub mod spec;
