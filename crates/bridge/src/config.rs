@@ -4,21 +4,24 @@
 use std::time::Duration;
 
 use hoseline_aws::credentials::Secret;
+use hoseline_pipeline::bridge_env;
 use hoseline_pipeline::mapping::{MappingOptions, TtlSetting};
 
 use crate::Error;
 
-pub const ENV_TABLE: &str = "HOSELINE_TABLE";
-pub const ENV_ACCESS_KEY: &str = "HOSELINE_ACCESS_KEY";
-pub const ENV_REJECT_BUCKET: &str = "HOSELINE_REJECT_BUCKET";
-pub const ENV_REJECT_PREFIX: &str = "HOSELINE_REJECT_PREFIX";
-pub const ENV_GENERATE_KEY: &str = "HOSELINE_GENERATE_KEY";
-pub const ENV_TTL_ATTRIBUTE: &str = "HOSELINE_TTL_ATTRIBUTE";
-pub const ENV_TTL_DAYS: &str = "HOSELINE_TTL_DAYS";
-pub const ENV_ARRIVAL_ATTRIBUTE: &str = "HOSELINE_ARRIVAL_ATTRIBUTE";
-pub const ENV_COPY_COMMON_ATTRIBUTES: &str = "HOSELINE_COPY_COMMON_ATTRIBUTES";
-pub const ENV_WRITE_BUDGET_SECONDS: &str = "HOSELINE_WRITE_BUDGET_SECONDS";
-pub const ENV_MAX_IN_FLIGHT: &str = "HOSELINE_MAX_IN_FLIGHT";
+// The names live in `hoseline_pipeline::bridge_env`, shared with the plan that creates the
+// Lambda and the CloudFormation export.
+pub const ENV_TABLE: &str = bridge_env::TABLE;
+pub const ENV_ACCESS_KEY: &str = bridge_env::ACCESS_KEY;
+pub const ENV_REJECT_BUCKET: &str = bridge_env::REJECT_BUCKET;
+pub const ENV_REJECT_PREFIX: &str = bridge_env::REJECT_PREFIX;
+pub const ENV_GENERATE_KEY: &str = bridge_env::GENERATE_KEY;
+pub const ENV_TTL_ATTRIBUTE: &str = bridge_env::TTL_ATTRIBUTE;
+pub const ENV_TTL_DAYS: &str = bridge_env::TTL_DAYS;
+pub const ENV_ARRIVAL_ATTRIBUTE: &str = bridge_env::ARRIVAL_ATTRIBUTE;
+pub const ENV_COPY_COMMON_ATTRIBUTES: &str = bridge_env::COPY_COMMON_ATTRIBUTES;
+pub const ENV_WRITE_BUDGET_SECONDS: &str = bridge_env::WRITE_BUDGET_SECONDS;
+pub const ENV_MAX_IN_FLIGHT: &str = bridge_env::MAX_IN_FLIGHT;
 
 pub const DEFAULT_REJECT_PREFIX: &str = "bridge-rejected/";
 /// Well under the 3 minutes Firehose gives an endpoint.
@@ -285,6 +288,38 @@ mod tests {
         assert_eq!(c.mapping.arrival_attribute.as_deref(), Some("arrived"));
         assert_eq!(c.write_budget, Duration::from_secs(60));
         assert_eq!(c.max_in_flight, 8);
+    }
+
+    // The environment the plan and the CloudFormation export give the Lambda starts the bridge
+    // with the spec's settings.
+    #[test]
+    fn the_specs_environment_starts_the_bridge() {
+        let spec = hoseline_pipeline::spec::PipelineSpec::aws_dynamodb("demo", "us-east-1");
+        let (bridge, table) = (
+            spec.bridge.as_ref().expect("bridge"),
+            spec.table.as_ref().expect("table"),
+        );
+        let mut vars: HashMap<String, String> = bridge_env::variables(bridge, table, &spec.bucket)
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        vars.insert(ENV_ACCESS_KEY.to_owned(), "k".to_owned());
+        let c = BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("valid");
+        assert_eq!(c.table.as_deref(), Some("demo-tickers"));
+        assert_eq!(c.reject_bucket, "demo-data");
+        assert_eq!(c.reject_prefix, bridge.reject_prefix);
+        assert_eq!(
+            c.mapping,
+            MappingOptions {
+                generate_missing_key: true,
+                ttl: Some(TtlSetting {
+                    attribute: "EXPIRES_AT".into(),
+                    days: 30
+                }),
+                arrival_attribute: Some("ARRIVED_AT".into()),
+                copy_common_attributes: false,
+            }
+        );
     }
 
     #[test]

@@ -7,7 +7,13 @@
 //! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
 //! console previews exactly what the bridge writes. [`spec`] is the pipeline document and
 //! [`rules`] checks it against AWS's rules, with each field's constraint text for the page's forms.
+//! [`cloudformation`] turns a spec into CloudFormation templates (the AWS plan's foundation stack,
+//! and the whole pipeline for export), [`cost`] prices it under a load, and [`bridge_env`] is the
+//! bridge Lambda's environment.
 
+pub mod bridge_env;
+pub mod cloudformation;
+pub mod cost;
 mod error;
 pub mod mapping;
 pub mod rules;

@@ -4,8 +4,9 @@
 //! - Firehose's role: trusted by `firehose.amazonaws.com` with `sts:ExternalId` = the account id;
 //!   allowed the S3 backup actions on the bucket and `bucket/*`, and `logs:PutLogEvents`.
 //! - The bridge Lambda's execution role: trusted by `lambda.amazonaws.com`; allowed
-//!   `dynamodb:BatchWriteItem` and `dynamodb:PutItem` on the table only, `s3:PutObject` under the
-//!   reject prefix only, and the basic logging permissions for its own log group.
+//!   `dynamodb:BatchWriteItem`, `dynamodb:PutItem` and `dynamodb:DescribeTable` on the table only,
+//!   `s3:PutObject` under the reject prefix only, and the basic logging permissions for its own log
+//!   group only.
 
 use serde_json::{json, Value};
 
@@ -20,6 +21,11 @@ pub fn partition(region: &str) -> &'static str {
 /// `arn:aws:s3:::bucket`.
 pub fn s3_bucket_arn(partition: &str, bucket: &str) -> String {
     format!("arn:{partition}:s3:::{bucket}")
+}
+
+/// `arn:aws:dynamodb:REGION:ACCOUNT:table/NAME`: the table, not its indexes or streams.
+pub fn dynamodb_table_arn(partition: &str, region: &str, account_id: &str, table: &str) -> String {
+    format!("arn:{partition}:dynamodb:{region}:{account_id}:table/{table}")
 }
 
 /// Firehose's log group ARN for a delivery stream (`/aws/kinesisfirehose/<stream>`), any stream in it.
@@ -118,7 +124,12 @@ impl BridgePolicy<'_> {
                 {
                     "Sid": "WriteItems",
                     "Effect": "Allow",
-                    "Action": ["dynamodb:BatchWriteItem", "dynamodb:PutItem"],
+                    // DescribeTable: the bridge reads the table's key once before writing.
+                    "Action": [
+                        "dynamodb:BatchWriteItem",
+                        "dynamodb:DescribeTable",
+                        "dynamodb:PutItem"
+                    ],
                     "Resource": [self.table_arn]
                 },
                 {
@@ -128,15 +139,13 @@ impl BridgePolicy<'_> {
                     "Resource": [format!("{}/{}*", s3_bucket_arn(partition, self.bucket), self.reject_prefix)]
                 },
                 {
-                    "Sid": "CreateLogGroup",
-                    "Effect": "Allow",
-                    "Action": ["logs:CreateLogGroup"],
-                    "Resource": [format!("arn:{partition}:logs:{region}:{account_id}:*")]
-                },
-                {
+                    // The function's own log group only. IAM matches every logs action but the
+                    // tagging ones against the group's ARN with a trailing `:*` (CloudWatch Logs
+                    // guide, "Overview of managing access permissions"), CreateLogGroup included,
+                    // so nothing account-wide is needed.
                     "Sid": "WriteLogs",
                     "Effect": "Allow",
-                    "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
                     "Resource": [format!("{log_group}:*")]
                 }
             ]
@@ -196,20 +205,30 @@ mod tests {
             lambda_trust_policy()["Statement"][0]["Principal"]["Service"],
             "lambda.amazonaws.com"
         );
+        let table_arn = dynamodb_table_arn("aws", "eu-west-1", "123456789012", "events");
+        assert_eq!(
+            table_arn,
+            "arn:aws:dynamodb:eu-west-1:123456789012:table/events"
+        );
         let doc = BridgePolicy {
             partition: "aws",
             region: "eu-west-1",
             account_id: "123456789012",
-            table_arn: "arn:aws:dynamodb:eu-west-1:123456789012:table/events",
+            table_arn: &table_arn,
             bucket: "backup",
             reject_prefix: "rejected/",
             function_name: "hoseline-bridge",
         }
         .document();
         let st = doc["Statement"].as_array().expect("statements");
+        // The bridge reads the table's key once with DescribeTable (crates/bridge delivery.rs).
         assert_eq!(
             st[0]["Action"],
-            json!(["dynamodb:BatchWriteItem", "dynamodb:PutItem"])
+            json!([
+                "dynamodb:BatchWriteItem",
+                "dynamodb:DescribeTable",
+                "dynamodb:PutItem"
+            ])
         );
         assert_eq!(
             st[0]["Resource"],
@@ -217,11 +236,25 @@ mod tests {
         );
         assert_eq!(st[1]["Action"], json!(["s3:PutObject"]));
         assert_eq!(st[1]["Resource"], json!(["arn:aws:s3:::backup/rejected/*"]));
+        // Its own log group only, CreateLogGroup included: IAM matches log-group actions against
+        // the `log-group:NAME:*` form of the ARN (CloudWatch Logs guide, "Overview of managing
+        // access permissions to your CloudWatch Logs resources").
+        assert_eq!(st.len(), 3);
         assert_eq!(
-            st[3]["Resource"],
+            st[2]["Action"],
+            json!([
+                "logs:CreateLogGroup",
+                "logs:CreateLogStream",
+                "logs:PutLogEvents"
+            ])
+        );
+        assert_eq!(
+            st[2]["Resource"],
             json!(["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/hoseline-bridge:*"])
         );
         assert!(!doc.to_string().contains("\"*\""));
+        // Nothing account-wide (the Lambda console's `arn:aws:logs:REGION:ACCOUNT:*`).
+        assert!(!doc.to_string().contains("123456789012:*"));
         assert!(super::super::validate_policy_document("PolicyDocument", &doc.to_string()).is_ok());
     }
 }
