@@ -2,7 +2,8 @@
 //!
 //! - [`foundation_template`]: what the AWS-target plan makes through one stack because a page
 //!   cannot: S3 CreateBucket answers no page, and IAM sends no CORS headers at all. The bucket
-//!   (with its CORS rule for the console's origins) and the IAM roles with their inline policies.
+//!   (with its CORS rule for the console's origins) and the IAM roles with their inline policies;
+//!   also the stream's log group, which Firehose writes to but never creates.
 //!   The table, the Lambda and the stream are then made by their own APIs.
 //! - [`pipeline_template`]: the whole pipeline for export (the original report's Appendix A): the
 //!   foundation plus the table (and its auto scaling), the bridge Lambda with its public function
@@ -95,6 +96,7 @@ pub fn pipeline_template(spec: &PipelineSpec) -> Value {
 fn add_foundation(t: &mut Template, spec: &PipelineSpec) {
     bucket::add(t, spec);
     roles::add(t, spec);
+    stream::add_log_group(t, spec);
 }
 
 fn foundation_description(spec: &PipelineSpec) -> String {

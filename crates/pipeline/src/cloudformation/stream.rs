@@ -31,7 +31,6 @@ pub fn log_group_name(stream: &str) -> String {
 }
 
 pub(super) fn add(t: &mut Template, spec: &PipelineSpec) {
-    add_log_group(t, spec);
     let stream = &spec.stream;
     let mut properties = json!({
         "DeliveryStreamName": stream.name,
@@ -115,7 +114,9 @@ fn logging(log_stream: &str) -> Value {
     })
 }
 
-fn add_log_group(t: &mut Template, spec: &PipelineSpec) {
+/// The stream's log group and log streams, in the foundation: Firehose writes its delivery errors
+/// there but never creates them, and its role may only write to this group.
+pub(super) fn add_log_group(t: &mut Template, spec: &PipelineSpec) {
     t.resource(
         STREAM_LOG_GROUP,
         json!({

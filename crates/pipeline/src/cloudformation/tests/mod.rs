@@ -61,11 +61,18 @@ fn statements<'a>(t: &'a Value, role: &str) -> &'a Value {
 }
 
 #[test]
-fn the_foundation_is_the_bucket_and_the_roles() {
+fn the_foundation_is_the_bucket_the_roles_and_the_stream_log_group() {
     let [dynamodb, s3] = [0, 1].map(|i| foundation_template(&kinds()[i]));
     assert_eq!(
         keys(&dynamodb["Resources"]),
-        ["BridgeRole", "Bucket", "FirehoseRole"]
+        [
+            "BridgeRole",
+            "Bucket",
+            "FirehoseRole",
+            "StreamBackupLogStream",
+            "StreamDestinationLogStream",
+            "StreamLogGroup"
+        ]
     );
     assert_eq!(
         keys(&dynamodb["Outputs"]),
@@ -76,7 +83,15 @@ fn the_foundation_is_the_bucket_and_the_roles() {
             "FirehoseRoleArn"
         ]
     );
-    assert_eq!(keys(&s3["Resources"]), ["Bucket", "FirehoseRole"]);
+    assert_eq!(
+        keys(&s3["Resources"]),
+        [
+            "Bucket",
+            "FirehoseRole",
+            "StreamDestinationLogStream",
+            "StreamLogGroup"
+        ]
+    );
     assert_eq!(
         keys(&s3["Outputs"]),
         ["BucketArn", "BucketName", "FirehoseRoleArn"]
