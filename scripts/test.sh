@@ -8,6 +8,7 @@
 #   4. the test emulators (scripts/emulator.sh start-test --fresh) and their smoke checks
 #   5. cargo test --workspace --features hoseline-aws/native (native), then the bridge's Lambda
 #      entry point (hoseline-bridge --features lambda: function URL events, the bootstrap binary)
+#      and cfn-lint on the exported CloudFormation templates (scripts/checks/cfn-lint.sh)
 #   6. wasm tests in headless Chromium: hoseline-aws (feature gloo), hoseline-console
 #   7. the release site build and its size budget (scripts/size-report.sh)
 #
@@ -112,6 +113,7 @@ run_step "emulator smoke unchecked" "$ROOT/.tools/venv/bin/python" "$ROOT/script
 
 run_step "native tests" cargo test --workspace --features hoseline-aws/native --no-fail-fast
 run_step "bridge lambda tests" cargo test -p hoseline-bridge --features lambda --test lambda --bin bootstrap --no-fail-fast
+run_step "cfn-lint exported templates" "$ROOT/scripts/checks/cfn-lint.sh"
 run_step "wasm tests aws" cargo test --target wasm32-unknown-unknown -p hoseline-aws --features gloo --no-fail-fast
 run_step "wasm tests console" cargo test --target wasm32-unknown-unknown -p hoseline-console --no-fail-fast
 

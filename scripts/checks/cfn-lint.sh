@@ -8,7 +8,8 @@
 #   2. runs cfn-lint on every one of them, informational checks included.
 #
 # Fails on any error or warning (cfn-lint's exit bits 2 and 4); informational findings are shown.
-# Env: HOSELINE_CFN_LINT, the cfn-lint to run (default .tools/cfnlint/bin/cfn-lint, then PATH).
+# Env: HOSELINE_CFN_LINT, the cfn-lint to run (default the emulator venv's, which moto[server]
+# brings at the pinned version: scripts/emulator/requirements.txt; then PATH).
 set -euo pipefail
 
 # shellcheck source=scripts/lib/env.sh
@@ -21,13 +22,12 @@ CFN_LINT_PINNED=1.58.0
 
 cfn_lint="${HOSELINE_CFN_LINT:-}"
 if [[ -z "$cfn_lint" ]]; then
-    if [[ -x "$HOSELINE_TOOLS/cfnlint/bin/cfn-lint" ]]; then
-        cfn_lint="$HOSELINE_TOOLS/cfnlint/bin/cfn-lint"
+    if [[ -x "$HOSELINE_TOOLS/venv/bin/cfn-lint" ]]; then
+        cfn_lint="$HOSELINE_TOOLS/venv/bin/cfn-lint"
     elif command -v cfn-lint >/dev/null; then
         cfn_lint="$(command -v cfn-lint)"
     else
-        echo "cfn-lint: not found; install it with: python3 -m venv .tools/cfnlint &&" \
-            ".tools/cfnlint/bin/pip install cfn-lint==$CFN_LINT_PINNED" >&2
+        echo "cfn-lint: not found; run scripts/setup.sh (the emulator venv brings cfn-lint==$CFN_LINT_PINNED)" >&2
         exit 1
     fi
 fi
