@@ -64,7 +64,7 @@ fn map(request: &DeliveryRequest, schema: &KeySchema) -> Vec<Item> {
         let ctx = RecordContext {
             request_id: &request.request_id,
             record_index: index,
-            arrival_ms: request.timestamp_ms,
+            arrival_ms: request.timestamp_ms.unwrap_or_default(),
             common_attributes: &request.common_attributes,
         };
         items.extend(map_record(data, schema, &options, &ctx).expect("demo records map"));

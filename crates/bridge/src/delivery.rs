@@ -143,6 +143,8 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         if request.records.is_empty() {
             return Ok(report);
         }
+        // A body without a timestamp (optional in the specification) arrived now.
+        let arrival_ms = request.timestamp_ms.unwrap_or_else(|| self.now_ms());
         let deadline = self.now() + self.config.write_budget;
         let keys = self.table_keys(table, deadline).await?;
 
@@ -152,7 +154,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             let context = RecordContext {
                 request_id: &request.request_id,
                 record_index: index,
-                arrival_ms: request.timestamp_ms,
+                arrival_ms,
                 common_attributes: &request.common_attributes,
             };
             match map_record(data, &keys.schema, &self.config.mapping, &context) {
@@ -175,7 +177,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
 
         let (written, saved) = futures::join!(
             self.write_items(table, items, deadline),
-            self.save_rejects(request, &rejects, deadline)
+            self.save_rejects(request, arrival_ms, &rejects, deadline)
         );
         let failures: Vec<String> = [written.err(), saved.err()].into_iter().flatten().collect();
         if failures.is_empty() {
@@ -306,21 +308,18 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     async fn save_rejects(
         &self,
         request: &DeliveryRequest,
+        arrival_ms: u64,
         rejects: &[Reject<'_>],
         deadline: SystemTime,
     ) -> Result<(), String> {
         if rejects.is_empty() {
             return Ok(());
         }
-        let key = rejects::object_key(
-            &self.config.reject_prefix,
-            request.timestamp_ms,
-            &request.request_id,
-        );
+        let key = rejects::object_key(&self.config.reject_prefix, arrival_ms, &request.request_id);
         let put = PutObject {
             bucket: self.config.reject_bucket.clone(),
             key,
-            body: rejects::json_lines(rejects, &request.request_id, request.timestamp_ms),
+            body: rejects::json_lines(rejects, &request.request_id, arrival_ms),
             content_type: Some("application/x-ndjson".to_owned()),
         };
         let failed = |why: String| {

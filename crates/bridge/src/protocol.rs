@@ -39,8 +39,9 @@ const SECONDS_BELOW: u64 = 100_000_000_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeliveryRequest {
     pub request_id: String,
-    /// When Firehose sent it, in milliseconds since the epoch.
-    pub timestamp_ms: u64,
+    /// When Firehose sent it, in milliseconds since the epoch: the body's `timestamp`, which the
+    /// specification makes optional (`None` without one: the bridge then uses the arrival time).
+    pub timestamp_ms: Option<u64>,
     pub records: Vec<Vec<u8>>,
     /// From `X-Amz-Firehose-Common-Attributes`, sorted by name.
     pub common_attributes: Vec<(String, String)>,
@@ -338,33 +339,36 @@ fn decode_body<'b>(
     }
 }
 
+/// The body's timestamp in milliseconds; `None` when it has none (absent or `null`).
 fn timestamp_ms(
     value: Option<&serde_json::Number>,
     request_id: Option<&str>,
-) -> Result<u64, ProtocolError> {
+) -> Result<Option<u64>, ProtocolError> {
     let bad = || {
         ProtocolError::bad(
             "the body's timestamp must be a non-negative number (milliseconds since the epoch)",
             request_id,
         )
     };
-    let value = value.ok_or_else(bad)?;
+    let Some(value) = value else {
+        return Ok(None);
+    };
     let raw = match value.as_u64() {
         Some(n) => n,
         None => {
             let f = value.as_f64().filter(|f| f.is_finite() && *f >= 0.0);
             let f = f.ok_or_else(bad)?;
             if f < SECONDS_BELOW as f64 {
-                return Ok((f * 1000.0) as u64);
+                return Ok(Some((f * 1000.0) as u64));
             }
             f as u64
         }
     };
-    Ok(if raw < SECONDS_BELOW {
+    Ok(Some(if raw < SECONDS_BELOW {
         raw.saturating_mul(1000)
     } else {
         raw
-    })
+    }))
 }
 
 fn decode_record(

@@ -20,7 +20,7 @@ use hoseline_bridge::{Bridge, BridgeConfig};
 pub const DOC_REQUEST_ID: &str = "ed4acda5-034f-9f42-bba1-f29aea6d7d8f";
 pub const DOC_TIMESTAMP: u64 = 1_578_090_901_599;
 pub const ACCESS_KEY: &str = "my-access-key";
-/// Where the fake clock starts: 2026-09-21T08:53:20Z.
+/// Where the fake clock starts: 2026-09-21T14:13:20Z.
 pub const T0_MS: u64 = 1_790_000_000_000;
 
 /// One call the bridge made.
