@@ -83,7 +83,8 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     }
 
     /// The whole protocol for one POST into `table`: 200 when every record was written or saved
-    /// as a reject; 400/401/413 for a bad request; 500 (Firehose retries) when anything failed.
+    /// as a reject; 400/401 for a bad request (never 413, which Firehose would not retry nor back
+    /// up); 500 (Firehose retries) when anything failed.
     pub async fn handle(
         &self,
         table: &str,

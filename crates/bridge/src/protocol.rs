@@ -47,35 +47,50 @@ pub struct DeliveryRequest {
     pub common_attributes: Vec<(String, String)>,
 }
 
-/// A request Firehose should not have sent: 400, 401, or 413 for an oversize body.
+/// A request Firehose should not have sent: 400, or 401 for a missing or wrong access key.
+///
+/// Never 413, even for a body over the limits: Firehose takes a 413 as a permanent failure and
+/// does not even back the batch up to S3. A 400 it retries, then backs up.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct ProtocolError {
     pub status: u16,
+    /// The bridge's code for it: `Bridge.BadRequest`, `Bridge.Unauthorized`,
+    /// `Bridge.PayloadTooLarge`.
+    pub code: &'static str,
     pub message: String,
     /// The request id, when one could be read, to echo in the response.
     pub request_id: Option<String>,
 }
 
 impl ProtocolError {
-    fn new(status: u16, message: impl Into<String>, request_id: Option<&str>) -> Self {
+    fn bad(message: impl Into<String>, request_id: Option<&str>) -> Self {
         Self {
-            status,
+            status: 400,
+            code: "Bridge.BadRequest",
             message: message.into(),
             request_id: request_id.map(str::to_owned),
         }
     }
 
-    fn bad(message: impl Into<String>, request_id: Option<&str>) -> Self {
-        Self::new(400, message, request_id)
+    fn unauthorized(message: impl Into<String>, request_id: Option<&str>) -> Self {
+        Self {
+            status: 401,
+            code: "Bridge.Unauthorized",
+            ..Self::bad(message, request_id)
+        }
+    }
+
+    /// A body over the limits: 400 (see the type's documentation for why never 413).
+    pub fn too_large(message: impl Into<String>, request_id: Option<&str>) -> Self {
+        Self {
+            code: "Bridge.PayloadTooLarge",
+            ..Self::bad(message, request_id)
+        }
     }
 
     pub fn code(&self) -> &'static str {
-        match self.status {
-            401 => "Bridge.Unauthorized",
-            413 => "Bridge.PayloadTooLarge",
-            _ => "Bridge.BadRequest",
-        }
+        self.code
     }
 }
 
@@ -251,8 +266,7 @@ fn check_access_key(
     request_id: Option<&str>,
 ) -> Result<(), ProtocolError> {
     let Some(given) = header(headers, HEADER_ACCESS_KEY) else {
-        return Err(ProtocolError::new(
-            401,
+        return Err(ProtocolError::unauthorized(
             format!("the {HEADER_ACCESS_KEY} header is missing"),
             request_id,
         ));
@@ -262,8 +276,7 @@ fn check_access_key(
     if equal {
         Ok(())
     } else {
-        Err(ProtocolError::new(
-            401,
+        Err(ProtocolError::unauthorized(
             format!("the {HEADER_ACCESS_KEY} header does not match the bridge's access key"),
             request_id,
         ))
@@ -301,9 +314,11 @@ fn decode_body<'b>(
     request_id: Option<&str>,
 ) -> Result<Cow<'b, [u8]>, ProtocolError> {
     let too_large = || {
-        ProtocolError::new(
-            413,
-            format!("the body is larger than {MAX_BODY_BYTES} bytes"),
+        ProtocolError::too_large(
+            format!(
+                "the body is larger than {MAX_BODY_BYTES} bytes (Firehose's limit): lower the \
+                 stream's buffer size"
+            ),
             request_id,
         )
     };

@@ -1,7 +1,8 @@
 //! Protocol conformance, from the AWS documentation's examples:
 //! https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html
 //! (request: headers, `{"requestId","timestamp","records":[{"data"}]}`; response:
-//! `{"requestId","timestamp"[,"errorMessage"]}`, application/json, 413 only for a body too large).
+//! `{"requestId","timestamp"[,"errorMessage"]}`, application/json). Never 413: Firehose takes it
+//! as a permanent failure and does not even back the batch up to S3.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -222,10 +223,12 @@ fn malformed_json_and_bad_base64_are_400_with_a_clear_message() {
 }
 
 #[test]
-fn an_oversize_body_is_413_plain_or_gzipped() {
+fn an_oversize_body_is_400_plain_or_gzipped_never_413() {
     let big = vec![b' '; MAX_BODY_BYTES + 1];
     let e = parse_err(&doc_headers(), &big);
-    assert_eq!(e.status, 413);
+    assert_eq!(e.status, 400);
+    assert_eq!(e.code(), "Bridge.PayloadTooLarge");
+    assert!(e.message.contains("larger than"), "{}", e.message);
     assert_eq!(e.request_id.as_deref(), Some(DOC_REQUEST_ID));
 
     // 65 MiB of spaces gzip to ~65 KB: the cap holds during decompression.
@@ -233,7 +236,7 @@ fn an_oversize_body_is_413_plain_or_gzipped() {
     h.push(("Content-Encoding".to_owned(), "gzip".to_owned()));
     let bomb = gzip(&vec![b' '; MAX_BODY_BYTES + 1024 * 1024]);
     assert!(bomb.len() < 1024 * 1024);
-    assert_eq!(parse_err(&h, &bomb).status, 413);
+    assert_eq!(parse_err(&h, &bomb).status, 400);
 }
 
 #[test]
@@ -252,7 +255,7 @@ fn an_oversize_record_is_400_and_the_limit_itself_is_fine() {
         &doc_headers(),
         &body(DOC_REQUEST_ID, DOC_TIMESTAMP, &[&over]),
     );
-    assert_eq!(e.status, 400, "413 is only for the body");
+    assert_eq!(e.status, 400);
     assert!(e.message.contains("records[0]"), "{}", e.message);
 }
 
@@ -303,9 +306,14 @@ fn handle_echoes_the_request_id_and_answers_in_milliseconds() {
     assert_eq!(v["timestamp"], T0_MS);
     assert!(v.get("errorMessage").is_none());
 
-    // Oversize body through handle.
+    // Oversize body through handle: 400 with the reason, so Firehose retries and then backs the
+    // batch up to S3 (a 413 would lose it).
     let r = time.run(bridge.handle("orders", &doc_headers(), &vec![b' '; MAX_BODY_BYTES + 1]));
-    assert_eq!(r.status, 413);
+    assert_eq!(r.status, 400);
+    assert!(json(&r.body)["errorMessage"]
+        .as_str()
+        .unwrap()
+        .contains("larger than"));
 }
 
 #[test]

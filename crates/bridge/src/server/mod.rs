@@ -10,8 +10,9 @@
 //! - anything else: 404 or 405, with a JSON `errorMessage`.
 //!
 //! Every answer is `Content-Type: application/json` without a Content-Encoding, as Firehose wants.
-//! A body over [`MAX_REQUEST_BYTES`] gets 413 before it is read to the end. One line a delivery
-//! goes to stderr (request id, records, status, time); never a header value or a key.
+//! A body over [`MAX_REQUEST_BYTES`] gets 400 before it is read to the end (never 413: Firehose
+//! takes a 413 as permanent and does not even back the batch up to S3). One line a delivery goes
+//! to stderr (request id, records, status, time); never a header value or a key.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -30,7 +31,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
-use crate::protocol::{self, DeliveryResponse, CONTENT_TYPE as JSON};
+use crate::protocol::{self, DeliveryResponse, ProtocolError, CONTENT_TYPE as JSON};
 use crate::{Bridge, Delivery};
 
 mod routes;
@@ -40,7 +41,7 @@ pub use routes::{route, table_name, Route};
 /// The bridge the local server runs: reqwest, tokio and the system clock.
 pub type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
 
-/// Request bodies above this get 413: Firehose's 64 MiB plus room for the JSON around the records.
+/// Request bodies above this get 400: Firehose's 64 MiB plus room for the JSON around the records.
 pub const MAX_REQUEST_BYTES: usize = protocol::MAX_BODY_BYTES + 1024 * 1024;
 
 /// How long a client may take to send its request headers.
@@ -147,12 +148,14 @@ async fn answer(
         .unwrap_or_default()
         .to_owned();
     let too_large = || {
-        DeliveryResponse::error(
-            413,
-            &request_id,
-            now_ms(),
-            &format!("the request body is larger than {MAX_REQUEST_BYTES} bytes"),
-        )
+        let e = ProtocolError::too_large(
+            format!(
+                "the request body is larger than {MAX_REQUEST_BYTES} bytes: lower the stream's \
+                 buffer size"
+            ),
+            None,
+        );
+        DeliveryResponse::error(e.status, &request_id, now_ms(), &e.message)
     };
 
     let response = if declared_too_big {
