@@ -32,6 +32,9 @@ pub struct DeliveryReport {
     pub records: usize,
     /// Items written (after removing duplicate keys: the later record wins).
     pub items_written: usize,
+    /// Items dropped because a later record of the delivery has the same key (DynamoDB compares
+    /// numbers by value: `1` and `1.0` are one key).
+    pub duplicates: usize,
     /// Records saved to S3 as rejects.
     pub rejected: usize,
 }
@@ -163,8 +166,9 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
                 Err(e) => errors.push((index, e)),
             }
         }
-        let items = dedupe(items, &keys.names);
+        let (items, duplicates) = dedupe(items, &keys.names);
         report.items_written = items.len();
+        report.duplicates = duplicates;
         report.rejected = errors.len();
         let rejects: Vec<Reject<'_>> = errors
             .iter()

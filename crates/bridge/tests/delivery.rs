@@ -86,6 +86,45 @@ fn the_later_of_two_records_with_one_key_wins() {
 }
 
 #[test]
+fn number_keys_equal_in_value_are_one_item_and_the_later_wins() {
+    // DynamoDB compares numbers by value: 1, 1.0 and 10e-1 are one key, and a BatchWriteItem
+    // holding two of them is refused whole ("Provided list of item keys contains duplicates").
+    let fake = Fake::new(|call, _| {
+        Ok(match call.operation.as_str() {
+            "DescribeTable" => describe_table_typed("pk", "N"),
+            _ => default_answer(call),
+        })
+    });
+    let t = bridge(fake, &[]);
+    let (bridge, time) = &t;
+    let recs = [
+        r#"{"pk":1,"v":"first"}"#,
+        r#"{"pk":2,"v":"other"}"#,
+        r#"{"pk":1.0,"v":"second"}"#,
+        r#"{"pk":10e-1,"v":"third"}"#,
+    ];
+    let h = headers(DOC_REQUEST_ID, Some(ACCESS_KEY));
+    let delivery =
+        time.run(bridge.handle_delivery("orders", &h, &body(DOC_REQUEST_ID, DOC_TIMESTAMP, &recs)));
+    assert_eq!(delivery.response.status, 200, "{}", delivery.response.body);
+    let report = delivery.report.expect("a report");
+    assert_eq!(report.items_written, 2);
+    assert_eq!(
+        report.duplicates, 2,
+        "two records collapsed into a later one"
+    );
+    let batches = bridge.client().transport().batches();
+    assert_eq!(batches.len(), 1);
+    assert_eq!(
+        batches[0],
+        vec![
+            serde_json::json!({"pk": {"N": "2"}, "v": {"S": "other"}}),
+            serde_json::json!({"pk": {"N": "10e-1"}, "v": {"S": "third"}}),
+        ]
+    );
+}
+
+#[test]
 fn unprocessed_items_are_sent_again_until_written() {
     let fake = Fake::new(|call, n| {
         Ok(match (call.operation.as_str(), n) {

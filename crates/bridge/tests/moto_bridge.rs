@@ -125,6 +125,46 @@ async fn bad_records_go_to_s3_and_good_ones_to_the_table() {
 }
 
 #[tokio::test]
+async fn number_keys_equal_in_value_make_one_item() {
+    let (bridge, _, _) = setup("bridge-numkeys").await;
+    let client = bridge.client();
+    let table = common::unique("bridge-numkeys-n");
+    client
+        .send(&CreateTable::new(
+            &table,
+            AttributeDefinition::new("pk", ScalarAttributeType::N),
+            None,
+        ))
+        .await
+        .expect("CreateTable");
+    let id = "5e0c1d2b-3a4f-4b6c-9d8e-7f6a5b4c3d2e";
+    let records = [
+        r#"{"pk":1,"v":"first"}"#,
+        r#"{"pk":1.0,"v":"second"}"#,
+        r#"{"pk":7,"v":"other"}"#,
+    ];
+    let r = bridge
+        .handle(
+            &table,
+            &headers(id, Some(KEY)),
+            &body(id, DOC_TIMESTAMP, &records),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let items = client.send(&Scan::new(&table)).await.expect("Scan").items;
+    assert_eq!(items.len(), 2, "{items:?}");
+    let one = items
+        .iter()
+        .find(|i| {
+            i.get("pk")
+                .and_then(|v| v.as_n())
+                .is_some_and(|n| n.starts_with('1'))
+        })
+        .expect("the item of key 1");
+    assert_eq!(one.get("v").and_then(|v| v.as_s()), Some("second"));
+}
+
+#[tokio::test]
 async fn a_missing_table_is_a_500_naming_the_aws_error() {
     let (bridge, _, _) = setup("bridge-missing").await;
     let id = "0f0e0d0c-0b0a-0908-0706-050403020100";

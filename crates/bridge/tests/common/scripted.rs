@@ -132,11 +132,16 @@ pub fn default_answer(call: &Call) -> HttpResponse {
 
 /// A table keyed by one string attribute.
 pub fn describe_table(key: &str) -> HttpResponse {
+    describe_table_typed(key, "S")
+}
+
+/// A table keyed by one attribute of type `kind` (`S`, `N` or `B`).
+pub fn describe_table_typed(key: &str, kind: &str) -> HttpResponse {
     let body = serde_json::json!({"Table": {
         "TableName": "orders",
         "TableStatus": "ACTIVE",
         "KeySchema": [{"AttributeName": key, "KeyType": "HASH"}],
-        "AttributeDefinitions": [{"AttributeName": key, "AttributeType": "S"}],
+        "AttributeDefinitions": [{"AttributeName": key, "AttributeType": kind}],
     }});
     HttpResponse::new(200, body.to_string())
 }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 
 pub use key::{KeyAttribute, KeyKind, KeySchema};
+pub use number::canonical as canonical_number;
 pub use size::{item_size, MAX_ITEM_BYTES};
 
 /// A TTL attribute: the arrival time plus `days`, in epoch seconds (N), as DynamoDB's TTL reads it.
