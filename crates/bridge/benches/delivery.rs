@@ -60,10 +60,9 @@ fn decode(headers: &[(String, String)], body: &[u8]) -> DeliveryRequest {
 fn map(request: &DeliveryRequest, schema: &KeySchema) -> Vec<Item> {
     let options = MappingOptions::default();
     let mut items = Vec::with_capacity(request.records.len());
-    for (index, data) in request.records.iter().enumerate() {
+    for data in &request.records {
         let ctx = RecordContext {
-            request_id: &request.request_id,
-            record_index: index,
+            duplicate_index: 0,
             arrival_ms: request.timestamp_ms.unwrap_or_default(),
             common_attributes: &request.common_attributes,
         };

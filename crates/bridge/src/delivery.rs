@@ -154,10 +154,10 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
 
         let mut items = Vec::new();
         let mut errors = Vec::new();
+        let duplicate_indexes = self.duplicate_indexes(&request.records);
         for (index, data) in request.records.iter().enumerate() {
             let context = RecordContext {
-                request_id: &request.request_id,
-                record_index: index,
+                duplicate_index: duplicate_indexes.get(index).copied().unwrap_or(0),
                 arrival_ms,
                 common_attributes: &request.common_attributes,
             };
@@ -190,6 +190,23 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         } else {
             Err(Error::Delivery(failures.join("; ")))
         }
+    }
+
+    /// For each record, how many identical records come before it in the delivery (generated
+    /// keys need it; nothing else does, so it is counted only when keys are generated).
+    fn duplicate_indexes(&self, records: &[Vec<u8>]) -> Vec<usize> {
+        if !self.config.mapping.generate_missing_key {
+            return Vec::new();
+        }
+        let mut seen: HashMap<&[u8], usize> = HashMap::new();
+        records
+            .iter()
+            .map(|data| {
+                let count = seen.entry(data.as_slice()).or_insert(0);
+                *count += 1;
+                *count - 1
+            })
+            .collect()
     }
 
     fn now(&self) -> SystemTime {

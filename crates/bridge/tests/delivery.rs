@@ -125,6 +125,39 @@ fn number_keys_equal_in_value_are_one_item_and_the_later_wins() {
 }
 
 #[test]
+fn generated_keys_follow_the_record_not_the_request_id() {
+    let t = bridge(Fake::healthy(), &[("HOSELINE_GENERATE_KEY", "true")]);
+    let (bridge, time) = &t;
+    let a = r#"{"reading":1}"#;
+    let b = r#"{"reading":2}"#;
+    let send = |id: &str, records: &[&str]| {
+        let h = headers(id, Some(ACCESS_KEY));
+        let r = time.run(bridge.handle("orders", &h, &body(id, DOC_TIMESTAMP, records)));
+        assert_eq!(r.status, 200, "{}", r.body);
+    };
+    send(DOC_REQUEST_ID, &[a, a, b]);
+    // Firehose keeps the request id across retries only "in a best-effort manner": the same
+    // batch may come again under another id.
+    send("0b9f3c1e-2d4a-4e5f-8a7b-6c5d4e3f2a1b", &[a, a, b]);
+    send("9c8b7a6f-5e4d-4c3b-8a29-1f0e0d0c0b0a", &[b]);
+    let batches = bridge.client().transport().batches();
+    let keys: Vec<Vec<String>> = batches.iter().map(|b| pks(b)).collect();
+    assert_eq!(keys.len(), 3);
+    let first: BTreeSet<&String> = keys[0].iter().collect();
+    assert_eq!(
+        first.len(),
+        3,
+        "two identical records in one delivery are two items"
+    );
+    assert_eq!(keys[1], keys[0], "a re-sent batch rewrites the same items");
+    assert_eq!(
+        keys[2],
+        vec![keys[0][2].clone()],
+        "a record alone keeps its key"
+    );
+}
+
+#[test]
 fn unprocessed_items_are_sent_again_until_written() {
     let fake = Fake::new(|call, n| {
         Ok(match (call.operation.as_str(), n) {

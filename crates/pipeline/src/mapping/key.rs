@@ -1,6 +1,7 @@
 //! The table's primary key: read once from DescribeTable, then checked (or generated) on every item.
 
-use std::fmt;
+use std::cell::OnceCell;
+use std::fmt::{self, Write as _};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -8,9 +9,10 @@ use hoseline_aws::dynamodb::{
     AttributeValue, Item, KeyType, ScalarAttributeType, TableDescription,
 };
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::json::shorten;
-use super::{json_type, RecordContext, RecordError, RejectCode};
+use super::{json_type, RecordError, RejectCode};
 use crate::Error;
 
 /// A key attribute's type: string, number, or binary (base64 text in a record).
@@ -147,15 +149,14 @@ impl fmt::Display for KeySchema {
     }
 }
 
-/// Checks the item's key attributes, decoding binary keys and generating missing ones if asked.
+/// Checks the item's key attributes, decoding binary keys and generating missing ones with
+/// `generate` if given.
 pub(crate) fn apply(
     schema: &KeySchema,
-    generate_missing: bool,
-    ctx: &RecordContext<'_>,
+    generate: Option<&Generator<'_>>,
     line: usize,
     item: &mut Item,
 ) -> Result<(), RecordError> {
-    let generated = || format!("{}:{}:{}", ctx.request_id, ctx.record_index, line);
     let keys = std::iter::once((&schema.partition, "partition", MAX_PARTITION_BYTES))
         .chain(schema.sort.as_ref().map(|s| (s, "sort", MAX_SORT_BYTES)));
     for (attr, role, max_bytes) in keys {
@@ -164,14 +165,13 @@ pub(crate) fn apply(
             message: format!("line {line}: the {role} key {:?} {rule}", attr.name),
         };
         let Some(value) = item.get_mut(&attr.name) else {
-            if !generate_missing {
+            let Some(generator) = generate else {
                 return Err(fail(
                     RejectCode::MissingKey,
                     format!("is missing; every item needs the table's key ({schema})"),
                 ));
-            }
-            let value = generated_value(attr.kind, generated());
-            item.insert(attr.name.clone(), value);
+            };
+            item.insert(attr.name.clone(), generator.value(attr.kind, line));
             continue;
         };
         let bytes = match (attr.kind, &*value) {
@@ -217,21 +217,54 @@ pub(crate) fn apply(
     Ok(())
 }
 
-/// A key for a record that has none, from `{request_id}:{record_index}:{line}`: the text itself
-/// for S, its bytes for B, and for N a 126-bit FNV-1a hash of it (at most 38 digits, as DynamoDB
-/// allows), stable across runs, platforms and versions so that a retry rewrites the same item.
-fn generated_value(kind: KeyKind, text: String) -> AttributeValue {
-    match kind {
-        KeyKind::S => AttributeValue::S(text),
-        KeyKind::B => AttributeValue::B(text.into_bytes()),
-        KeyKind::N => AttributeValue::N((fnv1a_128(text.as_bytes()) >> 2).to_string()),
+/// Keys for the items of a record that has none, derived from the record itself so that the same
+/// record sent again (a Firehose retry, whatever its request id) rewrites the same item:
+/// `{hash}:{duplicate_index}:{line}`, where `hash` is the first 128 bits of the SHA-256 of the
+/// record's bytes in hex, `duplicate_index` counts the identical records before it in its
+/// delivery, and `line` is the item's line in the record. The text itself is the key for S, its
+/// bytes for B, and for N the first 126 bits of its SHA-256 (at most 38 digits, as DynamoDB
+/// allows). Stable across runs, platforms and versions: changing it would duplicate items on retry.
+pub(crate) struct Generator<'a> {
+    data: &'a [u8],
+    duplicate_index: usize,
+    /// Hashed once per record, and only when a key is missing.
+    hash: OnceCell<String>,
+}
+
+impl<'a> Generator<'a> {
+    pub(crate) fn new(data: &'a [u8], duplicate_index: usize) -> Self {
+        Self {
+            data,
+            duplicate_index,
+            hash: OnceCell::new(),
+        }
+    }
+
+    fn text(&self, line: usize) -> String {
+        let hash = self
+            .hash
+            .get_or_init(|| hex(&Sha256::digest(self.data)[..16]));
+        format!("{hash}:{}:{line}", self.duplicate_index)
+    }
+
+    fn value(&self, kind: KeyKind, line: usize) -> AttributeValue {
+        let text = self.text(line);
+        match kind {
+            KeyKind::S => AttributeValue::S(text),
+            KeyKind::B => AttributeValue::B(text.into_bytes()),
+            KeyKind::N => {
+                let digest = Sha256::digest(text.as_bytes());
+                let mut first = [0u8; 16];
+                first.copy_from_slice(&digest[..16]);
+                AttributeValue::N((u128::from_be_bytes(first) >> 2).to_string())
+            }
+        }
     }
 }
 
-fn fnv1a_128(bytes: &[u8]) -> u128 {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    bytes.iter().fold(OFFSET, |hash, &b| {
-        (hash ^ u128::from(b)).wrapping_mul(PRIME)
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
     })
 }

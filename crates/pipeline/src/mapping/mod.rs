@@ -36,8 +36,10 @@ pub struct TtlSetting {
 /// record's own: the record wins.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MappingOptions {
-    /// A record without a key attribute gets one derived from (request id, record index, line), so
-    /// a retry of the same Firehose request rewrites the same item instead of adding another.
+    /// A record without a key attribute gets one derived from the record itself: a hash of its
+    /// bytes, its place among identical records of its delivery, and the line. A record sent
+    /// again (a Firehose retry, under the same request id or another) rewrites the same item
+    /// instead of adding another; see [`RecordContext::duplicate_index`] for identical records.
     pub generate_missing_key: bool,
     /// The item expires `days` after arrival.
     pub ttl: Option<TtlSetting>,
@@ -86,13 +88,13 @@ impl MappingOptions {
     }
 }
 
-/// Where a record came from: its Firehose request, its place in it, and when it arrived.
+/// What a record's items take from its delivery.
 #[derive(Clone, Copy, Debug)]
 pub struct RecordContext<'a> {
-    /// Firehose's request id (the same on every retry of a batch).
-    pub request_id: &'a str,
-    /// The record's index in the request's `records`.
-    pub record_index: usize,
+    /// How many records byte-for-byte identical to this one come before it in its delivery (0 for
+    /// the first). Generated keys include it, so identical records of one delivery stay distinct
+    /// items, while the same record in another delivery (a retry) gets the same key.
+    pub duplicate_index: usize,
     /// Arrival time, milliseconds since the Unix epoch (the request's `timestamp`).
     pub arrival_ms: u64,
     /// Firehose's common attributes, name and value.
@@ -191,6 +193,7 @@ pub fn map_record(
         )
     })?;
     let extras = Extras::new(options, ctx);
+    let generator = key::Generator::new(data, ctx.duplicate_index);
     let mut parser = json::Parser::new(text);
     if text.starts_with('\u{feff}') {
         parser.skip_bom();
@@ -223,7 +226,8 @@ pub fn map_record(
                 ),
             ));
         };
-        key::apply(schema, options.generate_missing_key, ctx, line, &mut item)?;
+        let generate = options.generate_missing_key.then_some(&generator);
+        key::apply(schema, generate, line, &mut item)?;
         extras.add_to(&mut item);
         let size = item_size(&item);
         if size > MAX_ITEM_BYTES {
