@@ -105,6 +105,7 @@ fn delivery(c: &mut Criterion) {
     let schema = KeySchema {
         partition: KeyAttribute::new("id", KeyKind::S),
         sort: None,
+        index_keys: Vec::new(),
     };
     let mut group = c.benchmark_group("delivery");
     group.throughput(Throughput::Elements(RECORDS as u64));

@@ -11,6 +11,7 @@ use common::scripted::{body, headers, json, DOC_TIMESTAMP};
 use hoseline_aws::dynamodb::{AttributeDefinition, CreateTable, ScalarAttributeType, Scan};
 use hoseline_aws::s3::{CreateBucket, GetObject};
 use hoseline_aws::transport::native::{NativeClient, ReqwestTransport, SystemClock, TokioSleep};
+use hoseline_aws::{HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
 use hoseline_bridge::{Bridge, BridgeConfig};
 
 type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
@@ -43,6 +44,57 @@ async fn setup(prefix: &str) -> (NativeBridge, String, String) {
     ]);
     let config = BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("config");
     (Bridge::new(client, config), table, bucket)
+}
+
+/// CreateTable with a global secondary index, sent as the documented request shape (the crate's
+/// CreateTable makes tables without indexes).
+struct CreateIndexedTable(serde_json::Value);
+
+impl Operation for CreateIndexedTable {
+    type Output = serde_json::Value;
+    const SERVICE: Service = Service::DynamoDb;
+    const NAME: &'static str = "CreateTable";
+
+    fn build(&self, endpoint: &ResolvedEndpoint) -> Result<HttpRequest, hoseline_aws::Error> {
+        hoseline_aws::protocol::json::request(endpoint, Self::NAME, &self.0)
+    }
+
+    fn parse(&self, response: HttpResponse) -> Result<serde_json::Value, hoseline_aws::Error> {
+        hoseline_aws::protocol::json::parse(&response, "CreateTable response")
+    }
+}
+
+/// `table` keyed by `pk` (S), with the index `by-customer` on `customer` (S).
+async fn create_indexed_table(client: &NativeClient, table: &str) {
+    client
+        .send(&CreateIndexedTable(serde_json::json!({
+            "TableName": table,
+            "AttributeDefinitions": [
+                {"AttributeName": "pk", "AttributeType": "S"},
+                {"AttributeName": "customer", "AttributeType": "S"}],
+            "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+            "GlobalSecondaryIndexes": [{
+                "IndexName": "by-customer",
+                "KeySchema": [{"AttributeName": "customer", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"}}],
+            "BillingMode": "PAY_PER_REQUEST"
+        })))
+        .await
+        .expect("CreateTable with a GSI");
+}
+
+/// The reject lines the bridge saved for request `id` (timestamp [`DOC_TIMESTAMP`]).
+async fn reject_lines(client: &NativeClient, bucket: &str, id: &str) -> Vec<serde_json::Value> {
+    // 1578090901599 ms is 2020-01-03T22:35:01Z.
+    let object = client
+        .send(&GetObject {
+            bucket: bucket.to_owned(),
+            key: format!("bridge-rejected/2020/01/03/22/{id}.jsonl"),
+        })
+        .await
+        .expect("the rejects object");
+    let text = String::from_utf8(object.body).expect("UTF-8");
+    text.lines().map(json).collect()
 }
 
 async fn scan_pks(client: &NativeClient, table: &str) -> Vec<String> {
@@ -162,6 +214,40 @@ async fn number_keys_equal_in_value_make_one_item() {
         })
         .expect("the item of key 1");
     assert_eq!(one.get("v").and_then(|v| v.as_s()), Some("second"));
+}
+
+#[tokio::test]
+async fn an_empty_index_key_is_rejected_by_the_mapping_and_the_rest_written() {
+    let (bridge, _, bucket) = setup("bridge-gsi").await;
+    let table = common::unique("bridge-gsi-t");
+    create_indexed_table(bridge.client(), &table).await;
+    let id = "3f2e1d0c-9b8a-4765-8432-10fedcba9876";
+    let records = [
+        r#"{"pk":"good-1","customer":"c-1"}"#,
+        r#"{"pk":"bad","customer":""}"#,
+        r#"{"pk":"good-2"}"#,
+        r#"{"pk":"good-3","customer":"c-3"}"#,
+    ];
+    let r = bridge
+        .handle(
+            &table,
+            &headers(id, Some(KEY)),
+            &body(id, DOC_TIMESTAMP, &records),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let mut pks = scan_pks(bridge.client(), &table).await;
+    pks.sort();
+    assert_eq!(pks, vec!["good-1", "good-2", "good-3"]);
+    let lines = reject_lines(bridge.client(), &bucket, id).await;
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["recordIndex"], 1);
+    assert_eq!(lines[0]["errorCode"], "Bridge.InvalidIndexKey");
+    let message = lines[0]["errorMessage"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("\"customer\"") && message.contains("\"by-customer\""),
+        "{message}"
+    );
 }
 
 #[tokio::test]

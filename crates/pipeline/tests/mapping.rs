@@ -24,6 +24,7 @@ fn id_schema() -> KeySchema {
     KeySchema {
         partition: KeyAttribute::new("id", KeyKind::S),
         sort: None,
+        index_keys: Vec::new(),
     }
 }
 
@@ -302,6 +303,7 @@ fn composite(pk: KeyKind, sk: KeyKind) -> KeySchema {
     KeySchema {
         partition: KeyAttribute::new("pk", pk),
         sort: Some(KeyAttribute::new("sk", sk)),
+        index_keys: Vec::new(),
     }
 }
 

@@ -15,6 +15,7 @@ fn schema() -> KeySchema {
     KeySchema {
         partition: KeyAttribute::new("id", KeyKind::S),
         sort: Some(KeyAttribute::new("n", KeyKind::N)),
+        index_keys: Vec::new(),
     }
 }
 

@@ -70,11 +70,25 @@ impl KeyAttribute {
     }
 }
 
-/// A table's primary key: a partition key and maybe a sort key.
+/// A key attribute of a secondary index that is not a key attribute of the table. An item may
+/// lack it (the item then stays out of the index), but DynamoDB refuses an item whose value for
+/// it is empty or of another type than the table's `AttributeDefinitions` give.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IndexKey {
+    pub attribute: KeyAttribute,
+    /// The first index (global ones first, in DescribeTable's order) it is a key of.
+    pub index: String,
+}
+
+/// A table's primary key: a partition key and maybe a sort key; and the other key attributes of
+/// its secondary indexes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct KeySchema {
     pub partition: KeyAttribute,
     pub sort: Option<KeyAttribute>,
+    /// Each attribute once, without the table's own key attributes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub index_keys: Vec<IndexKey>,
 }
 
 /// A partition key value is 1 to 2048 bytes, a sort key value 1 to 1024 (DynamoDB quotas).
@@ -83,7 +97,8 @@ const MAX_SORT_BYTES: usize = 1024;
 
 impl KeySchema {
     /// The key of a table as DescribeTable (or CreateTable) describes it: the HASH and RANGE
-    /// elements of `KeySchema`, typed by `AttributeDefinitions`.
+    /// elements of `KeySchema`, typed by `AttributeDefinitions`, and the key attributes of its
+    /// global and local secondary indexes.
     pub fn from_table(table: &TableDescription) -> Result<KeySchema, Error> {
         let table_name = table.table_name.as_deref().unwrap_or("the table");
         let invalid = |message: String| Error::new("InvalidKeySchema", message);
@@ -130,12 +145,44 @@ impl KeySchema {
                 partition.name
             )));
         }
-        Ok(KeySchema { partition, sort })
+        let mut schema = KeySchema {
+            partition,
+            sort,
+            index_keys: Vec::new(),
+        };
+        let indexes = table
+            .global_secondary_indexes
+            .iter()
+            .map(|i| (&i.index_name, &i.key_schema))
+            .chain(
+                table
+                    .local_secondary_indexes
+                    .iter()
+                    .map(|i| (&i.index_name, &i.key_schema)),
+            );
+        for (index, elements) in indexes {
+            for element in elements {
+                let name = &element.attribute_name;
+                if schema.is_key(name) || schema.index_key(name).is_some() {
+                    continue;
+                }
+                schema.index_keys.push(IndexKey {
+                    attribute: attribute(name)?,
+                    index: index.clone().unwrap_or_default(),
+                });
+            }
+        }
+        Ok(schema)
     }
 
-    /// Whether `name` is one of the key attributes.
+    /// Whether `name` is one of the table's key attributes.
     pub fn is_key(&self, name: &str) -> bool {
         self.partition.name == name || self.sort.as_ref().is_some_and(|s| s.name == name)
+    }
+
+    /// The secondary-index key attribute named `name`, when it is one (and not a table key).
+    pub fn index_key(&self, name: &str) -> Option<&IndexKey> {
+        self.index_keys.iter().find(|k| k.attribute.name == name)
     }
 }
 
@@ -212,6 +259,61 @@ pub(crate) fn apply(
                 RejectCode::InvalidKey,
                 format!("is {bytes} bytes; a {role} key value is at most {max_bytes} bytes"),
             ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the item's values for secondary-index key attributes, decoding binary ones: an absent
+/// one is fine, an empty one or one of another type is rejected, as DynamoDB would refuse it.
+pub(crate) fn check_index_keys(
+    schema: &KeySchema,
+    line: usize,
+    item: &mut Item,
+) -> Result<(), RecordError> {
+    for key in &schema.index_keys {
+        let attr = &key.attribute;
+        let Some(value) = item.get_mut(&attr.name) else {
+            continue;
+        };
+        let fail = |rule: String| {
+            RecordError::new(
+                RejectCode::InvalidIndexKey,
+                format!(
+                    "line {line}: the attribute {:?}, a key of index {:?}, {rule}; DynamoDB \
+                     refuses such an item (without the attribute, an item simply stays out of \
+                     the index)",
+                    attr.name, key.index
+                ),
+            )
+        };
+        let empty = match (attr.kind, &*value) {
+            (KeyKind::S, AttributeValue::S(s)) => s.is_empty(),
+            (KeyKind::N, AttributeValue::N(_)) => false,
+            (KeyKind::B, AttributeValue::B(b)) => b.is_empty(),
+            (KeyKind::B, AttributeValue::S(text)) => match STANDARD.decode(text) {
+                Ok(bytes) => {
+                    let empty = bytes.is_empty();
+                    *value = AttributeValue::B(bytes);
+                    empty
+                }
+                Err(e) => {
+                    return Err(fail(format!(
+                        "must be base64 text (binary key), but {} is not: {e}",
+                        shorten(&format!("{text:?}"), 40)
+                    )))
+                }
+            },
+            (kind, other) => {
+                return Err(fail(format!(
+                    "must be {} (key type {kind}), found {}",
+                    kind.expected(),
+                    json_type(other)
+                )))
+            }
+        };
+        if empty {
+            return Err(fail("cannot be empty".to_owned()));
         }
     }
     Ok(())

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
-pub use key::{KeyAttribute, KeyKind, KeySchema};
+pub use key::{IndexKey, KeyAttribute, KeyKind, KeySchema};
 pub use number::canonical as canonical_number;
 pub use size::{item_size, MAX_ITEM_BYTES};
 
@@ -62,12 +62,12 @@ impl MappingOptions {
                     ttl.attribute
                 ));
             }
-            added.push(("TTL", &ttl.attribute));
+            added.push(("TTL", &ttl.attribute, KeyKind::N));
         }
         if let Some(arrival) = &self.arrival_attribute {
-            added.push(("arrival time", arrival));
+            added.push(("arrival time", arrival, KeyKind::S));
         }
-        for (what, name) in &added {
+        for (what, name, kind) in &added {
             if name.is_empty() {
                 return invalid(format!("the {what} attribute needs a name"));
             }
@@ -76,8 +76,16 @@ impl MappingOptions {
                     "the {what} attribute {name:?} is a key attribute of the table ({schema})"
                 ));
             }
+            // Every item would be refused: the added value has the other type.
+            if let Some(key) = schema.index_key(name).filter(|k| k.attribute.kind != *kind) {
+                return invalid(format!(
+                    "the {what} attribute {name:?} is a key of index {:?} of type {}, but the \
+                     {what} is of type {kind}",
+                    key.index, key.attribute.kind
+                ));
+            }
         }
-        if let [(_, a), (_, b)] = added.as_slice() {
+        if let [(_, a, _), (_, b, _)] = added.as_slice() {
             if a == b {
                 return invalid(format!(
                     "the TTL and arrival time attributes are both named {a:?}; they need different names"
@@ -114,6 +122,9 @@ pub enum RejectCode {
     MissingKey,
     /// A key attribute has the wrong type, is empty, too long, or not base64 for a binary key.
     InvalidKey,
+    /// A secondary index's key attribute is present but empty or of the wrong type (DynamoDB
+    /// refuses the item; without the attribute it would simply stay out of the index).
+    InvalidIndexKey,
     /// A number DynamoDB cannot hold (over 38 digits, or out of range).
     InvalidNumber,
     /// An attribute DynamoDB cannot hold: an empty or over-long name, or nesting beyond 32 levels.
@@ -133,6 +144,7 @@ impl RejectCode {
             Self::NotAnObject => "Bridge.NotAnObject",
             Self::MissingKey => "Bridge.MissingKey",
             Self::InvalidKey => "Bridge.InvalidKey",
+            Self::InvalidIndexKey => "Bridge.InvalidIndexKey",
             Self::InvalidNumber => "Bridge.InvalidNumber",
             Self::InvalidAttribute => "Bridge.InvalidAttribute",
             Self::ItemTooLarge => "Bridge.ItemTooLarge",
@@ -229,6 +241,7 @@ pub fn map_record(
         let generate = options.generate_missing_key.then_some(&generator);
         key::apply(schema, generate, line, &mut item)?;
         extras.add_to(&mut item);
+        key::check_index_keys(schema, line, &mut item)?;
         let size = item_size(&item);
         if size > MAX_ITEM_BYTES {
             return Err(RecordError::new(
