@@ -7,6 +7,8 @@ mod common;
 
 use std::collections::{BTreeSet, HashMap};
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use common::scripted::{body, headers, json, DOC_TIMESTAMP};
 use hoseline_aws::dynamodb::{AttributeDefinition, CreateTable, ScalarAttributeType, Scan};
 use hoseline_aws::s3::{CreateBucket, GetObject};
@@ -248,6 +250,78 @@ async fn an_empty_index_key_is_rejected_by_the_mapping_and_the_rest_written() {
         message.contains("\"customer\"") && message.contains("\"by-customer\""),
         "{message}"
     );
+}
+
+#[tokio::test]
+async fn an_item_dynamodb_refuses_is_rejected_with_its_error_and_the_rest_written() {
+    // The bridge read the table's key before the index was added (here: the table is made again
+    // with an index), so its mapping does not know the index: DynamoDB itself refuses the item.
+    let (bridge, _, bucket) = setup("bridge-split").await;
+    let client = bridge.client();
+    let table = common::unique("bridge-split-t");
+    client
+        .send(&CreateTable::new(
+            &table,
+            AttributeDefinition::new("pk", ScalarAttributeType::S),
+            None,
+        ))
+        .await
+        .expect("CreateTable");
+    let first = "0a1b2c3d-4e5f-4061-8273-8495a6b7c8d9";
+    let r = bridge
+        .handle(
+            &table,
+            &headers(first, Some(KEY)),
+            &body(first, DOC_TIMESTAMP, &[r#"{"pk":"warm-up"}"#]),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    client
+        .send(&hoseline_aws::dynamodb::DeleteTable::new(&table))
+        .await
+        .expect("DeleteTable");
+    create_indexed_table(client, &table).await;
+
+    let id = "1b2c3d4e-5f60-4172-8394-a5b6c7d8e9f0";
+    let mut records: Vec<String> = (0..30)
+        .map(|i| format!(r#"{{"pk":"good-{i:02}","customer":"c-{i}"}}"#))
+        .collect();
+    records[17] = r#"{"pk":"bad","customer":""}"#.to_owned();
+    let r = bridge
+        .handle(
+            &table,
+            &headers(id, Some(KEY)),
+            &body(id, DOC_TIMESTAMP, &records),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let pks = scan_pks(client, &table).await;
+    assert_eq!(pks.len(), 29, "every other item is written: {pks:?}");
+    assert!(!pks.iter().any(|pk| pk == "bad"));
+    let lines = reject_lines(client, &bucket, id).await;
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["recordIndex"], 17);
+    assert_eq!(lines[0]["errorCode"], "DynamoDB.ValidationException");
+    let message = lines[0]["errorMessage"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("secondary index key") && message.contains("by-customer"),
+        "DynamoDB's own message: {message}"
+    );
+    let raw = STANDARD.decode(lines[0]["rawData"].as_str().unwrap_or_default());
+    assert_eq!(raw.ok(), Some(records[17].clone().into_bytes()));
+
+    // A refusal makes the bridge read the table again: the mapping now knows the index.
+    let again = "2c3d4e5f-6071-4283-94a5-b6c7d8e9f0a1";
+    let r = bridge
+        .handle(
+            &table,
+            &headers(again, Some(KEY)),
+            &body(again, DOC_TIMESTAMP, &[r#"{"pk":"bad-2","customer":""}"#]),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let lines = reject_lines(client, &bucket, again).await;
+    assert_eq!(lines[0]["errorCode"], "Bridge.InvalidIndexKey");
 }
 
 #[tokio::test]

@@ -215,8 +215,8 @@ pub fn log_delivery(table: &str, peer: Option<SocketAddr>, delivery: &Delivery, 
     }
     if let Some(r) = &delivery.report {
         line.push_str(&format!(
-            " records={} written={} duplicates={} rejected={}",
-            r.records, r.items_written, r.duplicates, r.rejected
+            " records={} written={} duplicates={} rejected={} refused={}",
+            r.records, r.items_written, r.duplicates, r.rejected, r.refused
         ));
     }
     line.push_str(&format!(

@@ -1,4 +1,7 @@
-//! One delivery, end to end: parse, map, write in batches within the time budget, save rejects.
+//! One delivery, end to end: parse, map, write in batches within the time budget (`writes`),
+//! save rejects.
+
+mod writes;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -7,17 +10,17 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use futures::future::{select, Either};
-use futures::StreamExt as _;
-use hoseline_aws::dynamodb::{BatchWriteItem, DescribeTable, Item, WriteRequest};
-use hoseline_aws::retry::{classify, ErrorClass, Jitter, RetryPolicy};
+use hoseline_aws::dynamodb::DescribeTable;
+use hoseline_aws::retry::{Jitter, RetryPolicy};
 use hoseline_aws::s3::PutObject;
 use hoseline_aws::{Client, Clock, Sleep, Transport};
 use hoseline_pipeline::mapping::{map_record, KeySchema, RecordContext};
 
-use crate::batches::{chunks, dedupe};
+use crate::batches::dedupe;
 use crate::protocol::{parse_request, DeliveryRequest, DeliveryResponse};
 use crate::rejects::{self, Reject};
 use crate::{BridgeConfig, Error};
+use writes::{Origin, Refusal};
 
 /// The bridge's own backoff between re-sends of unprocessed or throttled writes.
 const BACKOFF: RetryPolicy = RetryPolicy {
@@ -35,8 +38,11 @@ pub struct DeliveryReport {
     /// Items dropped because a later record of the delivery has the same key (DynamoDB compares
     /// numbers by value: `1` and `1.0` are one key).
     pub duplicates: usize,
-    /// Records saved to S3 as rejects.
+    /// Records saved to S3 as rejects (those DynamoDB refused included).
     pub rejected: usize,
+    /// Records with an item DynamoDB refused (an index key empty or of the wrong type, an item
+    /// collection over its limit): found by splitting the batch, saved as rejects.
+    pub refused: usize,
 }
 
 /// A delivery's answer, with what it did when it got that far.
@@ -154,6 +160,8 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
 
         let mut items = Vec::new();
         let mut errors = Vec::new();
+        // How many items each record made, for the messages of refused ones.
+        let mut item_counts = vec![0; request.records.len()];
         let duplicate_indexes = self.duplicate_indexes(&request.records);
         for (index, data) in request.records.iter().enumerate() {
             let context = RecordContext {
@@ -162,29 +170,52 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
                 common_attributes: &request.common_attributes,
             };
             match map_record(data, &keys.schema, &self.config.mapping, &context) {
-                Ok(mapped) => items.extend(mapped),
-                Err(e) => errors.push((index, e)),
+                Ok(mapped) => {
+                    item_counts[index] = mapped.len();
+                    items.extend(mapped.into_iter().enumerate().map(|(item, mapped)| {
+                        let origin = Origin {
+                            record: index,
+                            item,
+                        };
+                        (origin, mapped)
+                    }));
+                }
+                Err(e) => errors.push((index, e.code.as_str().to_owned(), e.message)),
             }
         }
         let (items, duplicates) = dedupe(items, &keys.names);
-        report.items_written = items.len();
         report.duplicates = duplicates;
+        let to_write = items.len();
+
+        let written = self.write_items(table, items, deadline).await;
+        if !written.refused.is_empty() {
+            // The table may have changed since its key was read (an index added): read it again
+            // next time, so the mapping checks what DynamoDB checks.
+            self.forget_table(table);
+        }
+        report.items_written = to_write - written.refused.len();
+        let refused = refused_records(written.refused, &item_counts);
+        report.refused = refused.len();
+        errors.extend(refused);
+        errors.sort_by_key(|(index, _, _)| *index);
         report.rejected = errors.len();
         let rejects: Vec<Reject<'_>> = errors
             .iter()
-            .map(|(index, e)| Reject {
+            .map(|(index, code, message)| Reject {
                 index: *index,
-                code: e.code.as_str(),
-                message: &e.message,
+                code,
+                message,
                 data: &request.records[*index],
             })
             .collect();
-
-        let (written, saved) = futures::join!(
-            self.write_items(table, items, deadline),
-            self.save_rejects(request, arrival_ms, &rejects, deadline)
-        );
-        let failures: Vec<String> = [written.err(), saved.err()].into_iter().flatten().collect();
+        // After the writes: DynamoDB's refusals are rejects too, in the delivery's one object.
+        let saved = self
+            .save_rejects(request, arrival_ms, &rejects, deadline)
+            .await;
+        let failures: Vec<String> = [written.failure, saved.err()]
+            .into_iter()
+            .flatten()
+            .collect();
         if failures.is_empty() {
             Ok(report)
         } else {
@@ -217,6 +248,13 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         self.now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    fn forget_table(&self, table: &str) {
+        self.tables
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(table);
     }
 
     /// The table's key, from the cache or from one DescribeTable.
@@ -259,71 +297,6 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             .unwrap_or_else(PoisonError::into_inner)
             .insert(table.to_owned(), Arc::clone(&keys));
         Ok(keys)
-    }
-
-    /// Writes every item, up to `max_in_flight` batches at once. Err: what still failed.
-    async fn write_items(
-        &self,
-        table: &str,
-        items: Vec<Item>,
-        deadline: SystemTime,
-    ) -> Result<(), String> {
-        let total = items.len();
-        let failures: Vec<(usize, String)> = futures::stream::iter(chunks(items))
-            .map(|chunk| self.write_chunk(table, chunk, deadline))
-            .buffer_unordered(self.config.max_in_flight.max(1))
-            .filter_map(|r| async move { r.err() })
-            .collect()
-            .await;
-        let Some((_, first)) = failures.first() else {
-            return Ok(());
-        };
-        let failed: usize = failures.iter().map(|(n, _)| n).sum();
-        Err(format!(
-            "{failed} of {total} items not written to {table} within {} s: {first}",
-            self.config.write_budget.as_secs()
-        ))
-    }
-
-    /// One BatchWriteItem, re-sending its unprocessed, throttled or 5xx-failed writes with capped
-    /// exponential backoff until the deadline. Err: how many writes failed, and why.
-    async fn write_chunk(
-        &self,
-        table: &str,
-        writes: Vec<WriteRequest>,
-        deadline: SystemTime,
-    ) -> Result<(), (usize, String)> {
-        let mut pending = BatchWriteItem::new(table, writes);
-        let mut attempt = 0;
-        let mut last_why = String::new();
-        loop {
-            let why = match self.until(deadline, self.client.send(&pending)).await {
-                None if last_why.is_empty() => {
-                    return Err((pending.len(), "no answer within the time budget".to_owned()))
-                }
-                None => return Err((pending.len(), last_why)),
-                Some(Ok(output)) => match output.retry() {
-                    None => return Ok(()),
-                    Some(rest) => {
-                        let why =
-                            format!("{} writes still unprocessed (UnprocessedItems)", rest.len());
-                        pending = rest;
-                        why
-                    }
-                },
-                Some(Err(e)) => match classify(&e) {
-                    ErrorClass::Throttling | ErrorClass::Transient => e.to_string(),
-                    _ => return Err((pending.len(), format!("BatchWriteItem: {e}"))),
-                },
-            };
-            attempt += 1;
-            let delay = BACKOFF.backoff(attempt, self.jitter.next());
-            if self.now() + delay >= deadline {
-                return Err((pending.len(), why));
-            }
-            self.client.sleeper().sleep(delay).await;
-            last_why = why;
-        }
     }
 
     /// Saves the rejected records as JSON lines in one S3 object. Err: why they are not saved.
@@ -371,4 +344,30 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             Either::Right(_) => None,
         }
     }
+}
+
+/// One reject line a record with refused items: the first refused item's code and message
+/// (naming the item when the record made several), in record order.
+fn refused_records(
+    mut refused: Vec<Refusal>,
+    item_counts: &[usize],
+) -> Vec<(usize, String, String)> {
+    refused.sort_by_key(|r| (r.origin.record, r.origin.item));
+    refused.dedup_by_key(|r| r.origin.record);
+    refused
+        .into_iter()
+        .map(|r| {
+            let count = item_counts.get(r.origin.record).copied().unwrap_or(1);
+            let message = if count > 1 {
+                format!(
+                    "{} (item {} of the record's {count})",
+                    r.message,
+                    r.origin.item + 1
+                )
+            } else {
+                r.message
+            };
+            (r.origin.record, r.code, message)
+        })
+        .collect()
 }
