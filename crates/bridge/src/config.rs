@@ -20,6 +20,12 @@ pub const ENV_COPY_COMMON_ATTRIBUTES: &str = "HOSELINE_COPY_COMMON_ATTRIBUTES";
 pub const ENV_WRITE_BUDGET_SECONDS: &str = "HOSELINE_WRITE_BUDGET_SECONDS";
 pub const ENV_MAX_IN_FLIGHT: &str = "HOSELINE_MAX_IN_FLIGHT";
 
+/// The largest Firehose buffer (`BufferingHints.SizeInMBs`) for the bridge as a Lambda: a function
+/// URL refuses requests over 6 MB before the function runs (Lambda answers 413 itself, which
+/// Firehose treats as permanent), and Firehose base64-encodes the records, so its default 5 MB
+/// buffer becomes about 6.7 MB. 4 MB becomes about 5.4 MB with the JSON around the records.
+pub const LAMBDA_MAX_BUFFER_MB: u32 = 4;
+
 pub const DEFAULT_REJECT_PREFIX: &str = "bridge-rejected/";
 /// Well under the 3 minutes Firehose gives an endpoint.
 pub const DEFAULT_WRITE_BUDGET: Duration = Duration::from_secs(90);
@@ -41,7 +47,8 @@ pub struct BridgeConfig {
     /// `HOSELINE_GENERATE_KEY`, `HOSELINE_TTL_ATTRIBUTE` + `HOSELINE_TTL_DAYS`,
     /// `HOSELINE_ARRIVAL_ATTRIBUTE`, `HOSELINE_COPY_COMMON_ATTRIBUTES`.
     pub mapping: MappingOptions,
-    /// All writes of one delivery end within this (`HOSELINE_WRITE_BUDGET_SECONDS`, default 90).
+    /// All writes of one delivery end within this (`HOSELINE_WRITE_BUDGET_SECONDS`, default 90),
+    /// or earlier when the caller must answer sooner (a Lambda invocation's deadline).
     pub write_budget: Duration,
     /// Concurrent BatchWriteItem calls (`HOSELINE_MAX_IN_FLIGHT`, default 4).
     pub max_in_flight: usize,

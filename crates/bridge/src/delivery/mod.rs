@@ -54,6 +54,31 @@ pub struct Delivery {
     pub response: DeliveryResponse,
 }
 
+/// When a delivery's work must end.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Budget {
+    pub(crate) deadline: SystemTime,
+    /// How long it was from the start, for messages.
+    length: Duration,
+    /// Cut short by the caller's own deadline (a Lambda invocation's).
+    cut: bool,
+}
+
+impl std::fmt::Display for Budget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.cut {
+            write!(
+                f,
+                "{:.1} s (all the Lambda invocation had left: raise the function's timeout \
+                 above HOSELINE_WRITE_BUDGET_SECONDS)",
+                self.length.as_secs_f64()
+            )
+        } else {
+            write!(f, "{} s", self.length.as_secs())
+        }
+    }
+}
+
 /// A table's key, read once with DescribeTable.
 struct TableKeys {
     schema: KeySchema,
@@ -110,6 +135,19 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         headers: &[(String, String)],
         body: &[u8],
     ) -> Delivery {
+        self.handle_delivery_by(table, headers, body, None).await
+    }
+
+    /// [`Bridge::handle_delivery`], answering by `answer_by` at the latest (a Lambda invocation's
+    /// deadline less a margin): the write budget is then the shorter of the configured one and
+    /// the time left, and what is not written by then is a 500 (Firehose retries).
+    pub async fn handle_delivery_by(
+        &self,
+        table: &str,
+        headers: &[(String, String)],
+        body: &[u8],
+        answer_by: Option<SystemTime>,
+    ) -> Delivery {
         let request = match parse_request(headers, body, self.config.access_key.as_ref()) {
             Ok(request) => request,
             Err(e) => {
@@ -123,7 +161,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
                 };
             }
         };
-        let (response, report) = match self.deliver(table, &request).await {
+        let (response, report) = match self.deliver_by(table, &request, answer_by).await {
             Ok(report) => (
                 DeliveryResponse::ok(&request.request_id, self.now_ms()),
                 Some(report),
@@ -146,6 +184,16 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         table: &str,
         request: &DeliveryRequest,
     ) -> Result<DeliveryReport, Error> {
+        self.deliver_by(table, request, None).await
+    }
+
+    /// [`Bridge::deliver`], done by `answer_by` at the latest (see [`Bridge::handle_delivery_by`]).
+    pub async fn deliver_by(
+        &self,
+        table: &str,
+        request: &DeliveryRequest,
+        answer_by: Option<SystemTime>,
+    ) -> Result<DeliveryReport, Error> {
         let mut report = DeliveryReport {
             records: request.records.len(),
             ..DeliveryReport::default()
@@ -155,7 +203,8 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         }
         // A body without a timestamp (optional in the specification) arrived now.
         let arrival_ms = request.timestamp_ms.unwrap_or_else(|| self.now_ms());
-        let deadline = self.now() + self.config.write_budget;
+        let budget = self.budget(answer_by);
+        let deadline = budget.deadline;
         let keys = self.table_keys(table, deadline).await?;
 
         let mut items = Vec::new();
@@ -187,7 +236,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         report.duplicates = duplicates;
         let to_write = items.len();
 
-        let written = self.write_items(table, items, deadline).await;
+        let written = self.write_items(table, items, &budget).await;
         if !written.refused.is_empty() {
             // The table may have changed since its key was read (an index added): read it again
             // next time, so the mapping checks what DynamoDB checks.
@@ -248,6 +297,24 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         self.now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    /// The configured write budget from now, cut to `answer_by` when that comes first.
+    fn budget(&self, answer_by: Option<SystemTime>) -> Budget {
+        let now = self.now();
+        let configured = now + self.config.write_budget;
+        match answer_by {
+            Some(end) if end < configured => Budget {
+                deadline: end,
+                length: end.duration_since(now).unwrap_or(Duration::ZERO),
+                cut: true,
+            },
+            _ => Budget {
+                deadline: configured,
+                length: self.config.write_budget,
+                cut: false,
+            },
+        }
     }
 
     fn forget_table(&self, table: &str) {
@@ -333,10 +400,14 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     }
 
     /// Runs `work` until `deadline`; `None` if the deadline came first (the work is dropped).
+    /// Work is not even started when no time is left.
     async fn until<F: Future>(&self, deadline: SystemTime, work: F) -> Option<F::Output> {
         let left = deadline
             .duration_since(self.now())
             .unwrap_or(Duration::ZERO);
+        if left.is_zero() {
+            return None;
+        }
         let work = pin!(work);
         let timer = pin!(self.client.sleeper().sleep(left));
         match select(work, timer).await {

@@ -16,7 +16,7 @@ use hoseline_aws::dynamodb::{BatchWriteItem, Item, WriteRequest};
 use hoseline_aws::retry::{classify, ErrorClass};
 use hoseline_aws::{Clock, Sleep, Transport};
 
-use super::{Bridge, BACKOFF};
+use super::{Bridge, Budget, BACKOFF};
 use crate::batches::chunks;
 
 /// Where an item came from: its record's index in the delivery, and its place in that record.
@@ -100,8 +100,9 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         &self,
         table: &str,
         items: Vec<(Origin, Item)>,
-        deadline: SystemTime,
+        budget: &Budget,
     ) -> WriteOutcome {
+        let deadline = budget.deadline;
         let total = items.len();
         let parts: Vec<ChunkOutcome> = futures::stream::iter(chunks(items))
             .map(|chunk| self.write_chunk(table, chunk, deadline))
@@ -119,10 +120,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             }
         }
         outcome.failure = first_why.map(|why| {
-            format!(
-                "{failed} of {total} items not written to {table} within {} s: {why}",
-                self.config.write_budget.as_secs()
-            )
+            format!("{failed} of {total} items not written to {table} within {budget}: {why}")
         });
         outcome
     }
