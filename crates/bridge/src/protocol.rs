@@ -260,6 +260,15 @@ pub fn parse_request(
     })
 }
 
+/// Checks `X-Amz-Firehose-Access-Key` against `expected` from the headers alone (401 when it is
+/// missing or wrong), so a server can refuse a request before reading its body.
+pub fn authorize(headers: &[(String, String)], expected: &Secret) -> Result<(), ProtocolError> {
+    let request_id = header(headers, HEADER_REQUEST_ID)
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
+    check_access_key(headers, expected, request_id)
+}
+
 fn check_access_key(
     headers: &[(String, String)],
     expected: &Secret,
