@@ -60,11 +60,10 @@ fn decode(headers: &[(String, String)], body: &[u8]) -> DeliveryRequest {
 fn map(request: &DeliveryRequest, schema: &KeySchema) -> Vec<Item> {
     let options = MappingOptions::default();
     let mut items = Vec::with_capacity(request.records.len());
-    for (index, data) in request.records.iter().enumerate() {
+    for data in &request.records {
         let ctx = RecordContext {
-            request_id: &request.request_id,
-            record_index: index,
-            arrival_ms: request.timestamp_ms,
+            duplicate_index: 0,
+            arrival_ms: request.timestamp_ms.unwrap_or_default(),
             common_attributes: &request.common_attributes,
         };
         items.extend(map_record(data, schema, &options, &ctx).expect("demo records map"));
@@ -106,6 +105,7 @@ fn delivery(c: &mut Criterion) {
     let schema = KeySchema {
         partition: KeyAttribute::new("id", KeyKind::S),
         sort: None,
+        index_keys: Vec::new(),
     };
     let mut group = c.benchmark_group("delivery");
     group.throughput(Throughput::Elements(RECORDS as u64));

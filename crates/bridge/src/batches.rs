@@ -3,37 +3,65 @@
 
 use std::collections::HashSet;
 
-use hoseline_aws::dynamodb::{item_size, Item, WriteRequest, MAX_BATCH_WRITES};
+use hoseline_aws::dynamodb::{item_size, AttributeValue, Item, WriteRequest, MAX_BATCH_WRITES};
+use hoseline_pipeline::mapping::canonical_number;
 
 /// A BatchWriteItem carries at most 16 MB; keep a margin for the request's own JSON.
 pub(crate) const MAX_BATCH_BYTES: usize = 15 * 1024 * 1024;
 
-/// Keeps one item per key, the last one (a later record overwrites an earlier one, as separate
-/// PutItems would), in their original order. DynamoDB refuses a batch with a key twice.
-pub(crate) fn dedupe(items: Vec<Item>, key_names: &[String]) -> Vec<Item> {
-    let mut seen = HashSet::new();
-    let mut kept: Vec<Item> = items
-        .into_iter()
-        .rev()
-        .filter(|item| {
-            let key: Option<Vec<String>> = key_names
-                .iter()
-                .map(|name| item.get(name).and_then(|v| serde_json::to_string(v).ok()))
-                .collect();
-            // An item without its key is DynamoDB's to refuse; keep it.
-            key.is_none_or(|key| seen.insert(key))
-        })
-        .collect();
-    kept.reverse();
-    kept
+/// One key attribute's value as DynamoDB compares keys: strings and binaries byte for byte,
+/// numbers by value (`1`, `1.0` and `1e0` are one key).
+#[derive(PartialEq, Eq, Hash)]
+enum KeyValue<'a> {
+    S(&'a str),
+    N(String),
+    B(&'a [u8]),
+    /// Not a key type: DynamoDB refuses the item; compared as written.
+    Other(String),
 }
 
-/// Batches of at most 25 puts and about 15 MB.
-pub(crate) fn chunks(items: Vec<Item>) -> Vec<Vec<WriteRequest>> {
+impl<'a> KeyValue<'a> {
+    fn of(value: &'a AttributeValue) -> Self {
+        match value {
+            AttributeValue::S(s) => Self::S(s),
+            AttributeValue::N(n) => Self::N(canonical_number(n)),
+            AttributeValue::B(b) => Self::B(b),
+            other => Self::Other(serde_json::to_string(other).unwrap_or_default()),
+        }
+    }
+}
+
+/// Keeps one item per key, the last one (a later record overwrites an earlier one, as separate
+/// PutItems would), in their original order, and counts the items dropped. DynamoDB refuses a
+/// batch with a key twice, comparing numbers by value. Each item travels with its origin `O`.
+pub(crate) fn dedupe<O>(items: Vec<(O, Item)>, key_names: &[String]) -> (Vec<(O, Item)>, usize) {
+    // Whether each item is the last of its key, found from the end.
+    let mut last = vec![true; items.len()];
+    let mut seen = HashSet::new();
+    for (i, (_, item)) in items.iter().enumerate().rev() {
+        let key: Option<Vec<KeyValue<'_>>> = key_names
+            .iter()
+            .map(|name| item.get(name).map(KeyValue::of))
+            .collect();
+        // An item without its key is DynamoDB's to refuse; keep it.
+        last[i] = key.is_none_or(|key| seen.insert(key));
+    }
+    drop(seen);
+    let duplicates = last.iter().filter(|l| !**l).count();
+    let kept = items
+        .into_iter()
+        .zip(last)
+        .filter_map(|(item, last)| last.then_some(item))
+        .collect();
+    (kept, duplicates)
+}
+
+/// Batches of at most 25 puts and about 15 MB, each put with its item's origin `O`.
+pub(crate) fn chunks<O>(items: Vec<(O, Item)>) -> Vec<Vec<(O, WriteRequest)>> {
     let mut batches = Vec::new();
     let mut batch = Vec::new();
     let mut bytes = 0;
-    for item in items {
+    for (origin, item) in items {
         let size = item_size(&item);
         if !batch.is_empty() && (batch.len() == MAX_BATCH_WRITES || bytes + size > MAX_BATCH_BYTES)
         {
@@ -41,7 +69,7 @@ pub(crate) fn chunks(items: Vec<Item>) -> Vec<Vec<WriteRequest>> {
             bytes = 0;
         }
         bytes += size;
-        batch.push(WriteRequest::put(item));
+        batch.push((origin, WriteRequest::put(item)));
     }
     if !batch.is_empty() {
         batches.push(batch);
@@ -63,14 +91,52 @@ mod tests {
 
     #[test]
     fn the_later_record_wins_a_duplicate_key() {
-        let items = vec![item("a", 1), item("b", 2), item("a", 3)];
-        let kept = dedupe(items, &["pk".to_owned()]);
-        assert_eq!(kept, vec![item("b", 2), item("a", 3)]);
+        let items = vec![(0, item("a", 1)), (1, item("b", 2)), (2, item("a", 3))];
+        let (kept, duplicates) = dedupe(items, &["pk".to_owned()]);
+        assert_eq!(kept, vec![(1, item("b", 2)), (2, item("a", 3))]);
+        assert_eq!(duplicates, 1);
+    }
+
+    #[test]
+    fn number_keys_are_compared_by_value_as_dynamodb_does() {
+        let numbered = |pk: &str, sk: &str, v: u32| {
+            Item::from([
+                ("pk".to_owned(), AttributeValue::N(pk.to_owned())),
+                ("sk".to_owned(), AttributeValue::N(sk.to_owned())),
+                ("v".to_owned(), AttributeValue::n(v)),
+            ])
+        };
+        let keys = ["pk".to_owned(), "sk".to_owned()];
+        let items = vec![
+            ((), numbered("1", "100", 1)),
+            ((), numbered("1.0", "1e2", 2)),
+            ((), numbered("2", "100", 3)),
+            ((), numbered("10e-1", "100.00", 4)),
+            ((), numbered("1", "-100", 5)),
+        ];
+        let (kept, duplicates) = dedupe(items, &keys);
+        let kept: Vec<Item> = kept.into_iter().map(|(_, i)| i).collect();
+        assert_eq!(
+            kept,
+            vec![
+                numbered("2", "100", 3),
+                numbered("10e-1", "100.00", 4),
+                numbered("1", "-100", 5)
+            ]
+        );
+        assert_eq!(duplicates, 2);
+        // A string key stays text: "1" and "1.0" are two strings.
+        let (kept, duplicates) = dedupe(
+            vec![((), item("1", 1)), ((), item("1.0", 2))],
+            &["pk".to_owned()],
+        );
+        assert_eq!(kept.len(), 2);
+        assert_eq!(duplicates, 0);
     }
 
     #[test]
     fn batches_hold_at_most_25_items_and_15_mb() {
-        let items: Vec<Item> = (0..60).map(|i| item(&format!("k{i}"), i)).collect();
+        let items: Vec<((), Item)> = (0..60).map(|i| ((), item(&format!("k{i}"), i))).collect();
         let sizes: Vec<usize> = chunks(items).iter().map(Vec::len).collect();
         assert_eq!(sizes, vec![25, 25, 10]);
 
@@ -80,12 +146,12 @@ mod tests {
                 ("blob".to_owned(), AttributeValue::s("x".repeat(390 * 1024))),
             ])
         };
-        let batches = chunks((0..50).map(big).collect());
+        let batches = chunks((0..50).map(|i| ((), big(i))).collect());
         assert!(batches.iter().all(|b| b.len() <= 25));
         for b in &batches {
             let bytes: usize = b
                 .iter()
-                .map(|w| match w {
+                .map(|(_, w)| match w {
                     WriteRequest::PutRequest(p) => item_size(&p.item),
                     WriteRequest::DeleteRequest(_) => 0,
                 })

@@ -23,6 +23,12 @@ pub const ENV_COPY_COMMON_ATTRIBUTES: &str = bridge_env::COPY_COMMON_ATTRIBUTES;
 pub const ENV_WRITE_BUDGET_SECONDS: &str = bridge_env::WRITE_BUDGET_SECONDS;
 pub const ENV_MAX_IN_FLIGHT: &str = bridge_env::MAX_IN_FLIGHT;
 
+/// The largest Firehose buffer (`BufferingHints.SizeInMBs`) for the bridge as a Lambda: a function
+/// URL refuses requests over 6 MB before the function runs (Lambda answers 413 itself, which
+/// Firehose treats as permanent), and Firehose base64-encodes the records, so its default 5 MB
+/// buffer becomes about 6.7 MB. 4 MB becomes about 5.4 MB with the JSON around the records.
+pub const LAMBDA_MAX_BUFFER_MB: u32 = 4;
+
 pub const DEFAULT_REJECT_PREFIX: &str = "bridge-rejected/";
 /// Well under the 3 minutes Firehose gives an endpoint.
 pub const DEFAULT_WRITE_BUDGET: Duration = Duration::from_secs(90);
@@ -35,7 +41,7 @@ const MAX_ACCESS_KEY_BYTES: usize = 4096;
 pub struct BridgeConfig {
     /// `HOSELINE_TABLE`: the Lambda's one table; the local server takes the table from the path.
     pub table: Option<String>,
-    /// `HOSELINE_ACCESS_KEY`; `None` only when started explicitly without one (local use).
+    /// `HOSELINE_ACCESS_KEY`, trimmed; `None` only when started explicitly without one (local use).
     pub access_key: Option<Secret>,
     /// `HOSELINE_REJECT_BUCKET`: where records that cannot become items go.
     pub reject_bucket: String,
@@ -44,7 +50,8 @@ pub struct BridgeConfig {
     /// `HOSELINE_GENERATE_KEY`, `HOSELINE_TTL_ATTRIBUTE` + `HOSELINE_TTL_DAYS`,
     /// `HOSELINE_ARRIVAL_ATTRIBUTE`, `HOSELINE_COPY_COMMON_ATTRIBUTES`.
     pub mapping: MappingOptions,
-    /// All writes of one delivery end within this (`HOSELINE_WRITE_BUDGET_SECONDS`, default 90).
+    /// All writes of one delivery end within this (`HOSELINE_WRITE_BUDGET_SECONDS`, default 90),
+    /// or earlier when the caller must answer sooner (a Lambda invocation's deadline).
     pub write_budget: Duration,
     /// Concurrent BatchWriteItem calls (`HOSELINE_MAX_IN_FLIGHT`, default 4).
     pub max_in_flight: usize,
@@ -52,8 +59,9 @@ pub struct BridgeConfig {
 
 impl BridgeConfig {
     /// Reads the settings through `lookup` (`|k| std::env::var(k).ok()` in production). An empty
-    /// value counts as unset. Without `HOSELINE_ACCESS_KEY` the bridge refuses to start unless
-    /// `allow_no_access_key` (local use only).
+    /// value counts as unset; values are trimmed of surrounding whitespace. Without
+    /// `HOSELINE_ACCESS_KEY` the bridge refuses to start unless `allow_no_access_key` (local use
+    /// only); a key of only whitespace is refused either way.
     pub fn from_env(
         lookup: impl Fn(&str) -> Option<String>,
         allow_no_access_key: bool,
@@ -64,7 +72,7 @@ impl BridgeConfig {
         if let Some(t) = &table {
             check_table_name(t)?;
         }
-        let access_key = match get(ENV_ACCESS_KEY) {
+        let access_key = match access_key(lookup(ENV_ACCESS_KEY))? {
             Some(key) if key.len() > MAX_ACCESS_KEY_BYTES => {
                 return Err(Error::config(
                     ENV_ACCESS_KEY,
@@ -140,6 +148,22 @@ impl BridgeConfig {
             write_budget,
             max_in_flight,
         })
+    }
+}
+
+/// The key without surrounding whitespace: a secret pasted or read from a file often ends with a
+/// newline, and Firehose sends the key without it (every delivery would be 401). Unset or empty
+/// means no key; a value of only whitespace is a mistake, refused with the variable's name.
+fn access_key(value: Option<String>) -> Result<Option<String>, Error> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.is_empty() => Ok(None),
+        Some(v) if v.trim().is_empty() => Err(Error::config(
+            ENV_ACCESS_KEY,
+            "is only whitespace: set the key Firehose sends, or leave the variable empty \
+             (with --allow-no-access-key, for local use)",
+        )),
+        Some(v) => Ok(Some(v.trim().to_owned())),
     }
 }
 
@@ -333,6 +357,33 @@ mod tests {
         )
         .expect("allowed");
         assert!(c.access_key.is_none());
+    }
+
+    #[test]
+    fn the_access_key_is_trimmed_and_a_blank_one_is_refused() {
+        // A key pasted with a trailing newline (`echo key > file`, a secret store) is still the key.
+        for raw in ["secret-key\n", "  secret-key\t", "\r\nsecret-key \r\n"] {
+            let c = from(
+                &[(ENV_ACCESS_KEY, raw), (ENV_REJECT_BUCKET, "my-rejects")],
+                false,
+            )
+            .expect("valid");
+            assert_eq!(
+                c.access_key.as_ref().map(Secret::expose),
+                Some("secret-key"),
+                "{raw:?}"
+            );
+        }
+        // Set, but nothing left after trimming: a mistake to name, even with --allow-no-access-key.
+        for allow in [false, true] {
+            let e = from(
+                &[(ENV_ACCESS_KEY, " \n"), (ENV_REJECT_BUCKET, "my-rejects")],
+                allow,
+            )
+            .unwrap_err();
+            assert_eq!(e.variable(), Some(ENV_ACCESS_KEY), "{e}");
+            assert!(e.to_string().contains("only whitespace"), "{e}");
+        }
     }
 
     /// Settings over the base ones, the variable the error names, and a piece of its rule.

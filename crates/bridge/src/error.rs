@@ -8,7 +8,7 @@ pub enum Error {
     /// A setting is missing or invalid: start-up stops with the variable and the rule.
     #[error("{variable}: {rule}")]
     Config { variable: String, rule: String },
-    /// The delivery request broke the Firehose protocol (400, 401 or 413).
+    /// The delivery request broke the Firehose protocol (400 or 401).
     #[error(transparent)]
     Protocol(#[from] ProtocolError),
     /// An AWS call failed; `context` says which and why it was made.

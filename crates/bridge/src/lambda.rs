@@ -6,21 +6,31 @@
 //! `Body::Binary`; a `Content-Encoding: gzip` header goes on to the bridge core, which inflates.
 //! Credentials and region come from the variables Lambda sets (`AWS_ACCESS_KEY_ID`,
 //! `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_REGION`).
+//!
+//! Limits to configure around it: a function URL refuses requests over 6 MB before the bridge
+//! runs, so the stream's buffer must be at most [`crate::LAMBDA_MAX_BUFFER_MB`]; and each delivery
+//! answers by the invocation's deadline (from the runtime's context) less [`DEADLINE_MARGIN`],
+//! cutting the write budget when the function's timeout is shorter, so a short timeout gives 500s
+//! (Firehose retries) rather than killed invocations.
 
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hoseline_aws::transport::native::NativeClient;
 use hoseline_aws::{ClientConfig, Credentials, Endpoint, Region, Transport};
 use hoseline_aws::{Clock, Sleep};
 use lambda_http::http::header::{HeaderValue, ALLOW, CONTENT_TYPE};
 use lambda_http::http::{Method, StatusCode};
-use lambda_http::{Body, Request, Response};
+use lambda_http::{Body, Request, RequestExt as _, Response};
 
 use crate::config::BridgeConfig;
 use crate::protocol::{self, DeliveryResponse};
 use crate::server;
 use crate::{Bridge, Error};
+
+/// What each delivery keeps back from the invocation's deadline: time to answer the runtime and
+/// write the log line before Lambda stops the invocation.
+pub const DEADLINE_MARGIN: Duration = Duration::from_secs(1);
 
 /// The AWS settings from the Lambda's environment: `lookup` reads a variable.
 pub fn aws_config_from_env(lookup: impl Fn(&str) -> Option<String>) -> Result<ClientConfig, Error> {
@@ -70,7 +80,8 @@ pub async fn run() -> Result<(), lambda_http::Error> {
     .await
 }
 
-/// One function URL event: a POST is a delivery into `table`; anything else gets 405.
+/// One function URL event: a POST is a delivery into `table`, answered before the invocation's
+/// deadline (its context, when the runtime gave one); anything else gets 405.
 pub async fn handle_event<T: Transport, S: Sleep, C: Clock>(
     bridge: &Bridge<T, S, C>,
     table: &str,
@@ -96,8 +107,16 @@ pub async fn handle_event<T: Transport, S: Sleep, C: Clock>(
         .collect();
     // Empty, Text, or Binary (a body Lambda had base64-encoded, decoded): the bytes either way.
     let body: &[u8] = event.body().as_ref();
+    let answer_by = event.lambda_context_ref().map(|context| {
+        context
+            .deadline()
+            .checked_sub(DEADLINE_MARGIN)
+            .unwrap_or(UNIX_EPOCH)
+    });
     let started = std::time::Instant::now();
-    let delivery = bridge.handle_delivery(table, &headers, body).await;
+    let delivery = bridge
+        .handle_delivery_by(table, &headers, body, answer_by)
+        .await;
     server::log_delivery(table, None, &delivery, started.elapsed());
     to_response(&delivery.response)
 }

@@ -21,7 +21,7 @@ mod rejects;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server;
 
-pub use config::BridgeConfig;
+pub use config::{BridgeConfig, LAMBDA_MAX_BUFFER_MB};
 pub use delivery::{Bridge, Delivery, DeliveryReport};
 pub use error::Error;
 pub use hoseline_pipeline as pipeline;

@@ -39,42 +39,58 @@ const SECONDS_BELOW: u64 = 100_000_000_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeliveryRequest {
     pub request_id: String,
-    /// When Firehose sent it, in milliseconds since the epoch.
-    pub timestamp_ms: u64,
+    /// When Firehose sent it, in milliseconds since the epoch: the body's `timestamp`, which the
+    /// specification makes optional (`None` without one: the bridge then uses the arrival time).
+    pub timestamp_ms: Option<u64>,
     pub records: Vec<Vec<u8>>,
     /// From `X-Amz-Firehose-Common-Attributes`, sorted by name.
     pub common_attributes: Vec<(String, String)>,
 }
 
-/// A request Firehose should not have sent: 400, 401, or 413 for an oversize body.
+/// A request Firehose should not have sent: 400, or 401 for a missing or wrong access key.
+///
+/// Never 413, even for a body over the limits: Firehose takes a 413 as a permanent failure and
+/// does not even back the batch up to S3. A 400 it retries, then backs up.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct ProtocolError {
     pub status: u16,
+    /// The bridge's code for it: `Bridge.BadRequest`, `Bridge.Unauthorized`,
+    /// `Bridge.PayloadTooLarge`.
+    pub code: &'static str,
     pub message: String,
     /// The request id, when one could be read, to echo in the response.
     pub request_id: Option<String>,
 }
 
 impl ProtocolError {
-    fn new(status: u16, message: impl Into<String>, request_id: Option<&str>) -> Self {
+    fn bad(message: impl Into<String>, request_id: Option<&str>) -> Self {
         Self {
-            status,
+            status: 400,
+            code: "Bridge.BadRequest",
             message: message.into(),
             request_id: request_id.map(str::to_owned),
         }
     }
 
-    fn bad(message: impl Into<String>, request_id: Option<&str>) -> Self {
-        Self::new(400, message, request_id)
+    fn unauthorized(message: impl Into<String>, request_id: Option<&str>) -> Self {
+        Self {
+            status: 401,
+            code: "Bridge.Unauthorized",
+            ..Self::bad(message, request_id)
+        }
+    }
+
+    /// A body over the limits: 400 (see the type's documentation for why never 413).
+    pub fn too_large(message: impl Into<String>, request_id: Option<&str>) -> Self {
+        Self {
+            code: "Bridge.PayloadTooLarge",
+            ..Self::bad(message, request_id)
+        }
     }
 
     pub fn code(&self) -> &'static str {
-        match self.status {
-            401 => "Bridge.Unauthorized",
-            413 => "Bridge.PayloadTooLarge",
-            _ => "Bridge.BadRequest",
-        }
+        self.code
     }
 }
 
@@ -244,14 +260,22 @@ pub fn parse_request(
     })
 }
 
+/// Checks `X-Amz-Firehose-Access-Key` against `expected` from the headers alone (401 when it is
+/// missing or wrong), so a server can refuse a request before reading its body.
+pub fn authorize(headers: &[(String, String)], expected: &Secret) -> Result<(), ProtocolError> {
+    let request_id = header(headers, HEADER_REQUEST_ID)
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
+    check_access_key(headers, expected, request_id)
+}
+
 fn check_access_key(
     headers: &[(String, String)],
     expected: &Secret,
     request_id: Option<&str>,
 ) -> Result<(), ProtocolError> {
     let Some(given) = header(headers, HEADER_ACCESS_KEY) else {
-        return Err(ProtocolError::new(
-            401,
+        return Err(ProtocolError::unauthorized(
             format!("the {HEADER_ACCESS_KEY} header is missing"),
             request_id,
         ));
@@ -261,8 +285,7 @@ fn check_access_key(
     if equal {
         Ok(())
     } else {
-        Err(ProtocolError::new(
-            401,
+        Err(ProtocolError::unauthorized(
             format!("the {HEADER_ACCESS_KEY} header does not match the bridge's access key"),
             request_id,
         ))
@@ -300,9 +323,11 @@ fn decode_body<'b>(
     request_id: Option<&str>,
 ) -> Result<Cow<'b, [u8]>, ProtocolError> {
     let too_large = || {
-        ProtocolError::new(
-            413,
-            format!("the body is larger than {MAX_BODY_BYTES} bytes"),
+        ProtocolError::too_large(
+            format!(
+                "the body is larger than {MAX_BODY_BYTES} bytes (Firehose's limit): lower the \
+                 stream's buffer size"
+            ),
             request_id,
         )
     };
@@ -338,33 +363,36 @@ fn decode_body<'b>(
     }
 }
 
+/// The body's timestamp in milliseconds; `None` when it has none (absent or `null`).
 fn timestamp_ms(
     value: Option<&serde_json::Number>,
     request_id: Option<&str>,
-) -> Result<u64, ProtocolError> {
+) -> Result<Option<u64>, ProtocolError> {
     let bad = || {
         ProtocolError::bad(
             "the body's timestamp must be a non-negative number (milliseconds since the epoch)",
             request_id,
         )
     };
-    let value = value.ok_or_else(bad)?;
+    let Some(value) = value else {
+        return Ok(None);
+    };
     let raw = match value.as_u64() {
         Some(n) => n,
         None => {
             let f = value.as_f64().filter(|f| f.is_finite() && *f >= 0.0);
             let f = f.ok_or_else(bad)?;
             if f < SECONDS_BELOW as f64 {
-                return Ok((f * 1000.0) as u64);
+                return Ok(Some((f * 1000.0) as u64));
             }
             f as u64
         }
     };
-    Ok(if raw < SECONDS_BELOW {
+    Ok(Some(if raw < SECONDS_BELOW {
         raw.saturating_mul(1000)
     } else {
         raw
-    })
+    }))
 }
 
 fn decode_record(

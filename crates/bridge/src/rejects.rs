@@ -1,4 +1,5 @@
-//! Records that cannot become items (not JSON, no key, too big) are not retried: they go to S3
+//! Records that cannot become items (not JSON, no key, too big) or that DynamoDB refused (an
+//! index key it does not take) are not retried: they go to S3
 //! as JSON lines shaped like Firehose's own failed records, one object per delivery, under a key
 //! fixed by the request id and timestamp so a retried delivery overwrites rather than duplicates.
 

@@ -10,11 +10,14 @@
 mod common;
 
 use std::io::Write as _;
+use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use common::scripted::*;
-use hoseline_bridge::lambda::{aws_config_from_env, handle_event};
+use hoseline_bridge::lambda::{aws_config_from_env, handle_event, DEADLINE_MARGIN};
+use hoseline_bridge::LAMBDA_MAX_BUFFER_MB;
+use lambda_http::{Context, RequestExt as _};
 
 /// A function URL event as Lambda sends it to the runtime.
 fn event(method: &str, headers: serde_json::Value, body: &[u8], base64: bool) -> String {
@@ -81,8 +84,24 @@ fn records() -> Vec<String> {
 }
 
 fn respond(t: &(TestBridge, FakeTime), event_json: &str) -> (u16, String, Option<String>) {
+    respond_by(t, event_json, None)
+}
+
+/// As the runtime hands the event over: with the invocation's context, whose deadline is
+/// `deadline_ms` (ms since the epoch, on the fake clock) when given.
+fn respond_by(
+    t: &(TestBridge, FakeTime),
+    event_json: &str,
+    deadline_ms: Option<u64>,
+) -> (u16, String, Option<String>) {
     let (bridge, time) = t;
-    let request = lambda_http::request::from_str(event_json).expect("a function URL event");
+    let mut request = lambda_http::request::from_str(event_json).expect("a function URL event");
+    if let Some(deadline) = deadline_ms {
+        let mut context = Context::default();
+        context.request_id = "8476a536-e9f4-11e8-9739-2dfe598c3fcd".into();
+        context.deadline = deadline;
+        request = request.with_lambda_context(context);
+    }
     let response = time.run(handle_event(bridge, "orders", request));
     let content_type = response
         .headers()
@@ -181,4 +200,80 @@ fn aws_settings_come_from_the_lambda_environment() {
         aws_config_from_env(|name| (name != "AWS_REGION").then(|| lookup(name)).flatten())
             .expect_err("no region");
     assert_eq!(missing.variable(), Some("AWS_REGION"));
+}
+
+#[test]
+fn a_short_function_timeout_cuts_the_write_budget_and_answers_before_it() {
+    // A 3 s timeout (Lambda's default) and a DynamoDB that never answers: the bridge must answer
+    // 500 before Lambda kills the invocation, not wait out its 90 s budget.
+    let fake = Fake::healthy().with_latency("BatchWriteItem", Duration::from_secs(1000));
+    let t = bridge(fake, &[]);
+    let body = body(DOC_REQUEST_ID, DOC_TIMESTAMP, &records());
+    let deadline = T0_MS + 3_000;
+    let (status, text, _) = respond_by(
+        &t,
+        &event("POST", firehose_headers(ACCESS_KEY, false), &body, true),
+        Some(deadline),
+    );
+    assert_eq!(status, 500, "{text}");
+    let answer = json(&text);
+    let message = answer["errorMessage"].as_str().unwrap_or_default();
+    assert!(message.contains("30 of 30 items"), "{message}");
+    assert!(
+        message.contains("Lambda"),
+        "says why the budget was short: {message}"
+    );
+    let answered_at = answer["timestamp"].as_u64().unwrap_or(u64::MAX);
+    assert!(
+        answered_at + DEADLINE_MARGIN.as_millis() as u64 <= deadline,
+        "answered at {answered_at}, the deadline is {deadline}"
+    );
+    assert_eq!(
+        t.1.elapsed(),
+        Duration::from_millis(3_000) - DEADLINE_MARGIN
+    );
+}
+
+#[test]
+fn a_deadline_already_too_close_is_a_500_at_once() {
+    let t = bridge(Fake::healthy(), &[]);
+    let body = body(DOC_REQUEST_ID, DOC_TIMESTAMP, &records());
+    let (status, text, _) = respond_by(
+        &t,
+        &event("POST", firehose_headers(ACCESS_KEY, false), &body, true),
+        Some(T0_MS + 100),
+    );
+    assert_eq!(status, 500, "{text}");
+    assert_eq!(t.1.elapsed(), Duration::ZERO);
+}
+
+#[test]
+fn a_long_deadline_leaves_the_configured_budget() {
+    // 15 minutes left: the configured 20 s budget applies, and healthy writes are a 200.
+    let slow = Fake::healthy().with_latency("BatchWriteItem", Duration::from_secs(1000));
+    let t = bridge(slow, &[("HOSELINE_WRITE_BUDGET_SECONDS", "20")]);
+    let body_bytes = body(DOC_REQUEST_ID, DOC_TIMESTAMP, &records());
+    let deadline = Some(T0_MS + 900_000);
+    let request = event(
+        "POST",
+        firehose_headers(ACCESS_KEY, false),
+        &body_bytes,
+        true,
+    );
+    let (status, text, _) = respond_by(&t, &request, deadline);
+    assert_eq!(status, 500, "{text}");
+    assert!(!text.contains("Lambda"), "{text}");
+    assert_eq!(t.1.elapsed(), Duration::from_secs(20));
+
+    let t = bridge(Fake::healthy(), &[]);
+    let (status, text, _) = respond_by(&t, &request, deadline);
+    assert_eq!(status, 200, "{text}");
+}
+
+#[test]
+fn the_lambda_buffer_limit_fits_a_function_url() {
+    // A function URL refuses requests over 6 MB before the bridge runs; base64 makes a buffer
+    // 4/3 larger, and the JSON around the records adds a little.
+    let buffer = LAMBDA_MAX_BUFFER_MB as usize * 1024 * 1024;
+    assert!(buffer * 4 / 3 + 64 * 1024 < 6_000_000);
 }

@@ -1,7 +1,8 @@
 //! Protocol conformance, from the AWS documentation's examples:
 //! https://docs.aws.amazon.com/firehose/latest/dev/httpdeliveryrequestresponse.html
 //! (request: headers, `{"requestId","timestamp","records":[{"data"}]}`; response:
-//! `{"requestId","timestamp"[,"errorMessage"]}`, application/json, 413 only for a body too large).
+//! `{"requestId","timestamp"[,"errorMessage"]}`, application/json). Never 413: Firehose takes it
+//! as a permanent failure and does not even back the batch up to S3.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -55,7 +56,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 fn the_documented_example_request_parses() {
     let r = parse_request(&doc_headers(), DOC_BODY.as_bytes(), Some(&key())).expect("valid");
     assert_eq!(r.request_id, DOC_REQUEST_ID);
-    assert_eq!(r.timestamp_ms, DOC_TIMESTAMP);
+    assert_eq!(r.timestamp_ms, Some(DOC_TIMESTAMP));
     assert_eq!(r.records, vec![b"hello".to_vec(), b"hello world".to_vec()]);
     assert_eq!(
         r.common_attributes,
@@ -138,7 +139,8 @@ fn without_an_access_key_moto_style_requests_are_accepted() {
     let r = parse_request(&h, body, None).expect("valid");
     assert_eq!(r.request_id, "6a8e7a3e-1b2c-4d5e-8f90-123456789abc");
     assert_eq!(
-        r.timestamp_ms, 1_578_090_901_000,
+        r.timestamp_ms,
+        Some(1_578_090_901_000),
         "seconds become milliseconds"
     );
     assert_eq!(r.records, vec![b"hello".to_vec()]);
@@ -221,10 +223,12 @@ fn malformed_json_and_bad_base64_are_400_with_a_clear_message() {
 }
 
 #[test]
-fn an_oversize_body_is_413_plain_or_gzipped() {
+fn an_oversize_body_is_400_plain_or_gzipped_never_413() {
     let big = vec![b' '; MAX_BODY_BYTES + 1];
     let e = parse_err(&doc_headers(), &big);
-    assert_eq!(e.status, 413);
+    assert_eq!(e.status, 400);
+    assert_eq!(e.code(), "Bridge.PayloadTooLarge");
+    assert!(e.message.contains("larger than"), "{}", e.message);
     assert_eq!(e.request_id.as_deref(), Some(DOC_REQUEST_ID));
 
     // 65 MiB of spaces gzip to ~65 KB: the cap holds during decompression.
@@ -232,7 +236,7 @@ fn an_oversize_body_is_413_plain_or_gzipped() {
     h.push(("Content-Encoding".to_owned(), "gzip".to_owned()));
     let bomb = gzip(&vec![b' '; MAX_BODY_BYTES + 1024 * 1024]);
     assert!(bomb.len() < 1024 * 1024);
-    assert_eq!(parse_err(&h, &bomb).status, 413);
+    assert_eq!(parse_err(&h, &bomb).status, 400);
 }
 
 #[test]
@@ -251,7 +255,7 @@ fn an_oversize_record_is_400_and_the_limit_itself_is_fine() {
         &doc_headers(),
         &body(DOC_REQUEST_ID, DOC_TIMESTAMP, &[&over]),
     );
-    assert_eq!(e.status, 400, "413 is only for the body");
+    assert_eq!(e.status, 400);
     assert!(e.message.contains("records[0]"), "{}", e.message);
 }
 
@@ -302,7 +306,50 @@ fn handle_echoes_the_request_id_and_answers_in_milliseconds() {
     assert_eq!(v["timestamp"], T0_MS);
     assert!(v.get("errorMessage").is_none());
 
-    // Oversize body through handle.
+    // Oversize body through handle: 400 with the reason, so Firehose retries and then backs the
+    // batch up to S3 (a 413 would lose it).
     let r = time.run(bridge.handle("orders", &doc_headers(), &vec![b' '; MAX_BODY_BYTES + 1]));
-    assert_eq!(r.status, 413);
+    assert_eq!(r.status, 400);
+    assert!(json(&r.body)["errorMessage"]
+        .as_str()
+        .unwrap()
+        .contains("larger than"));
+}
+
+#[test]
+fn a_body_without_a_timestamp_is_delivered_at_its_arrival_time() {
+    // The specification lists `timestamp`, but nothing in a delivery depends on the sender's
+    // clock: the arrival time stands in for it (attributes, rejects).
+    let records = [r#"{"pk":"a"}"#.as_bytes(), b"not JSON"];
+    let mut v: serde_json::Value =
+        json(std::str::from_utf8(&body(DOC_REQUEST_ID, DOC_TIMESTAMP, &records)).unwrap());
+    v.as_object_mut().unwrap().remove("timestamp");
+    let no_timestamp = v.to_string();
+    let r = parse_request(&doc_headers(), no_timestamp.as_bytes(), Some(&key())).expect("valid");
+    assert_eq!(r.timestamp_ms, None);
+    let null = no_timestamp.replacen('{', r#"{"timestamp":null,"#, 1);
+    let r = parse_request(&doc_headers(), null.as_bytes(), Some(&key())).expect("valid");
+    assert_eq!(r.timestamp_ms, None);
+
+    let (bridge, time) = bridge(
+        Fake::healthy(),
+        &[("HOSELINE_ARRIVAL_ATTRIBUTE", "arrived")],
+    );
+    let r = time.run(bridge.handle("orders", &doc_headers(), no_timestamp.as_bytes()));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let fake = bridge.client().transport();
+    // T0 is 2026-09-21T14:13:20Z.
+    assert_eq!(
+        fake.batches()[0][0]["arrived"],
+        serde_json::json!({"S": "2026-09-21T14:13:20.000Z"})
+    );
+    let calls = fake.calls.borrow();
+    let put = calls
+        .iter()
+        .find(|c| c.operation == "S3 PUT")
+        .expect("the rejects");
+    let key = format!("bridge-rejected/2026/09/21/14/{DOC_REQUEST_ID}.jsonl");
+    assert!(put.request.url.ends_with(&key), "{}", put.request.url);
+    let line = json(std::str::from_utf8(&put.request.body).unwrap().trim_end());
+    assert_eq!(line["arrivalTimestamp"], T0_MS);
 }

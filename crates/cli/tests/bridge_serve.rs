@@ -35,6 +35,28 @@ fn run(args: &[&str], vars: &[(&str, &str)]) -> Output {
     command(args, vars).output().expect("runs hoseline")
 }
 
+/// [`run`] for a command expected to stop at start-up: one still running after 10 s (a server
+/// that started) is stopped and fails the test.
+fn run_to_refusal(args: &[&str], vars: &[(&str, &str)]) -> Output {
+    let mut child = command(args, vars)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs hoseline");
+    for _ in 0..100 {
+        if child.try_wait().expect("waits").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("output");
+    panic!(
+        "{args:?} started instead of refusing: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn fails_naming(out: &Output, setting: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -91,6 +113,49 @@ fn a_missing_or_bad_setting_stops_start_up_naming_it() {
             ],
         ),
         "AWS_REGION",
+    );
+}
+
+#[test]
+fn no_access_key_is_for_loopback_only() {
+    for listen in ["0.0.0.0:0", "[::]:0", "192.0.2.10:4599"] {
+        let out = run_to_refusal(
+            &[
+                "bridge",
+                "serve",
+                "--listen",
+                listen,
+                "--allow-no-access-key",
+            ],
+            &[("HOSELINE_REJECT_BUCKET", "rejects")],
+        );
+        fails_naming(&out, "--allow-no-access-key");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("loopback"), "{stderr}");
+        assert!(stderr.contains("HOSELINE_ACCESS_KEY"), "{stderr}");
+    }
+}
+
+#[test]
+fn the_server_limits_are_flags_checked_at_start_up() {
+    let serve = |flag: &str, value: &str| {
+        run_to_refusal(
+            &[
+                "bridge",
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--allow-no-access-key",
+                flag,
+                value,
+            ],
+            &[("HOSELINE_REJECT_BUCKET", "rejects")],
+        )
+    };
+    fails_naming(&serve("--max-connections", "0"), "--max-connections");
+    fails_naming(
+        &serve("--body-timeout-seconds", "0"),
+        "--body-timeout-seconds",
     );
 }
 

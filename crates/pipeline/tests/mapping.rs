@@ -13,8 +13,7 @@ const COMMON: &[(String, String)] = &[];
 
 fn ctx() -> RecordContext<'static> {
     RecordContext {
-        request_id: "ed4acda5-034f-9f42-bba1-f29aea6d7d8f",
-        record_index: 7,
+        duplicate_index: 0,
         // 2026-11-26T14:03:36.123Z
         arrival_ms: 1_795_701_816_123,
         common_attributes: COMMON,
@@ -25,6 +24,7 @@ fn id_schema() -> KeySchema {
     KeySchema {
         partition: KeyAttribute::new("id", KeyKind::S),
         sort: None,
+        index_keys: Vec::new(),
     }
 }
 
@@ -303,6 +303,7 @@ fn composite(pk: KeyKind, sk: KeyKind) -> KeySchema {
     KeySchema {
         partition: KeyAttribute::new("pk", pk),
         sort: Some(KeyAttribute::new("sk", sk)),
+        index_keys: Vec::new(),
     }
 }
 
@@ -397,57 +398,67 @@ fn wrong_key_type_is_rejected() {
     );
 }
 
+/// The record of the generated-key tests and the first 128 bits of its SHA-256, in hex.
+const TWO_LINES: &str = "{\"a\":1}\n{\"a\":2}";
+const TWO_LINES_HASH: &str = "35a4bed300476fba01ebdfc26d809fe0";
+
 #[test]
-fn generated_keys_are_stable() {
+fn generated_keys_come_from_the_record_itself() {
     let options = MappingOptions {
         generate_missing_key: true,
         ..MappingOptions::default()
     };
-    let data = "{\"a\":1}\n{\"a\":2}";
-    let items = map_record(data.as_bytes(), &id_schema(), &options, &ctx()).unwrap();
+    let items = map_record(TWO_LINES.as_bytes(), &id_schema(), &options, &ctx()).unwrap();
+    // Fixed values: the key must never change between versions, or retries would duplicate items.
+    assert_eq!(items[0]["id"], V::s(format!("{TWO_LINES_HASH}:0:1")));
+    assert_eq!(items[1]["id"], V::s(format!("{TWO_LINES_HASH}:0:2")));
+    // The same bytes, whatever else differs (arrival, attributes): the same keys.
+    let later = RecordContext {
+        arrival_ms: 1_900_000_000_000,
+        ..ctx()
+    };
     assert_eq!(
-        items[0]["id"],
-        V::s("ed4acda5-034f-9f42-bba1-f29aea6d7d8f:7:1")
+        map_record(TWO_LINES.as_bytes(), &id_schema(), &options, &later).unwrap()[0]["id"],
+        items[0]["id"]
     );
-    assert_eq!(
-        items[1]["id"],
-        V::s("ed4acda5-034f-9f42-bba1-f29aea6d7d8f:7:2")
-    );
+    // The second identical record of a delivery: other keys.
+    let second = RecordContext {
+        duplicate_index: 1,
+        ..ctx()
+    };
+    let items = map_record(TWO_LINES.as_bytes(), &id_schema(), &options, &second).unwrap();
+    assert_eq!(items[0]["id"], V::s(format!("{TWO_LINES_HASH}:1:1")));
+    // Another record: another hash.
+    let other = map_record(b"{\"a\":1}", &id_schema(), &options, &ctx()).unwrap();
+    assert!(!other[0]["id"].as_s().unwrap().starts_with(TWO_LINES_HASH));
+
     // A present key is kept.
     let items = map_record(br#"{"id":"mine"}"#, &id_schema(), &options, &ctx()).unwrap();
     assert_eq!(items[0]["id"], V::s("mine"));
 
-    // Numeric keys: a hash of the same text, identical on every call, distinct per line and record.
+    // Numeric keys: 126 bits of the SHA-256 of the same text, at most 38 digits.
     let numeric = composite(KeyKind::N, KeyKind::N);
-    let first = map_record(data.as_bytes(), &numeric, &options, &ctx()).unwrap();
-    let again = map_record(data.as_bytes(), &numeric, &options, &ctx()).unwrap();
-    assert_eq!(first, again);
-    let V::N(pk) = &first[0]["pk"] else {
-        panic!("not N")
-    };
-    assert!(
-        pk.len() <= 38 && pk.bytes().all(|b| b.is_ascii_digit()),
-        "{pk}"
-    );
-    // Fixed value: the hash must never change between versions, or retries would duplicate items.
-    assert_eq!(pk, "55814598583026060222237259286332166444");
+    let first = map_record(TWO_LINES.as_bytes(), &numeric, &options, &ctx()).unwrap();
+    assert_eq!(first[0]["pk"], n("51832800494505863480566916962692936326"));
+    assert_eq!(first[1]["pk"], n("5367469128611700851994822172277743915"));
     assert_eq!(first[0]["pk"], first[0]["sk"]);
-    assert_ne!(first[0]["pk"], first[1]["pk"]);
-    let other = RecordContext {
-        record_index: 8,
-        ..ctx()
-    };
-    let next = map_record(data.as_bytes(), &numeric, &options, &other).unwrap();
-    assert_ne!(first[0]["pk"], next[0]["pk"]);
+    let again = map_record(TWO_LINES.as_bytes(), &numeric, &options, &second).unwrap();
+    assert_eq!(again[0]["pk"], n("57123888411499321461108145465164813113"));
 
     // Only the missing one of a composite key is generated; binary keys get the text's bytes.
     let schema = composite(KeyKind::S, KeyKind::B);
-    let items = map_record(br#"{"pk":"p"}"#, &schema, &options, &ctx()).unwrap();
-    assert_eq!(items[0]["pk"], V::s("p"));
+    let items = map_record(TWO_LINES.as_bytes(), &schema, &options, &ctx()).unwrap();
+    assert_eq!(items[0]["pk"], V::s(format!("{TWO_LINES_HASH}:0:1")));
     assert_eq!(
         items[0]["sk"],
-        V::B(b"ed4acda5-034f-9f42-bba1-f29aea6d7d8f:7:1".to_vec())
+        V::B(format!("{TWO_LINES_HASH}:0:1").into_bytes())
     );
+    let items = map_record(br#"{"pk":"p"}"#, &schema, &options, &ctx()).unwrap();
+    assert_eq!(items[0]["pk"], V::s("p"));
+    let V::B(sk) = &items[0]["sk"] else {
+        panic!("not B")
+    };
+    assert!(sk.ends_with(b":0:1") && sk.len() == 36, "{sk:?}");
     // Wrong types are still rejected, generated keys or not.
     let e = map_record(br#"{"id":5}"#, &id_schema(), &options, &ctx()).unwrap_err();
     assert_eq!(e.code, RejectCode::InvalidKey);

@@ -15,6 +15,7 @@ fn schema() -> KeySchema {
     KeySchema {
         partition: KeyAttribute::new("id", KeyKind::S),
         sort: Some(KeyAttribute::new("n", KeyKind::N)),
+        index_keys: Vec::new(),
     }
 }
 
@@ -33,8 +34,7 @@ fn options() -> MappingOptions {
 fn map(data: &[u8]) {
     let common = [("c".to_owned(), "v".to_owned())];
     let ctx = RecordContext {
-        request_id: "r",
-        record_index: 0,
+        duplicate_index: usize::MAX,
         arrival_ms: u64::MAX,
         common_attributes: &common,
     };
@@ -162,7 +162,7 @@ proptest! {
     fn records_map_to_the_same_item(value in json_value()) {
         let record = serde_json::json!({"id": "k", "n": 1, "v": value});
         let text = serde_json::to_string(&record).unwrap();
-        let ctx = RecordContext { request_id: "r", record_index: 0, arrival_ms: 0, common_attributes: &[] };
+        let ctx = RecordContext { duplicate_index: 0, arrival_ms: 0, common_attributes: &[] };
         let items = map_record(text.as_bytes(), &schema(), &MappingOptions::default(), &ctx).unwrap();
         prop_assert_eq!(items.len(), 1);
         prop_assert_eq!(Some(&AttributeValue::M(items[0].clone())), Some(&expected(&record)));

@@ -21,10 +21,10 @@ pub use tables::{
 };
 pub use types::{
     AttributeDefinition, AttributeValue, BillingMode, BillingModeSummary, ConsumedCapacity,
-    DeleteRequest, Item, KeySchemaElement, KeyType, ProvisionedThroughput,
-    ProvisionedThroughputDescription, PutRequest, ReturnConsumedCapacity, ReturnValue,
-    ScalarAttributeType, Select, TableDescription, TableStatus, Tag, TimeToLiveSpecification,
-    WriteRequest,
+    DeleteRequest, GlobalSecondaryIndexDescription, Item, KeySchemaElement, KeyType,
+    LocalSecondaryIndexDescription, ProvisionedThroughput, ProvisionedThroughputDescription,
+    PutRequest, ReturnConsumedCapacity, ReturnValue, ScalarAttributeType, Select, TableDescription,
+    TableStatus, Tag, TimeToLiveSpecification, WriteRequest,
 };
 
 pub(crate) use types::lenient_epoch;

@@ -252,6 +252,39 @@ fn describe_table_decodes_status_schema_and_counts() {
     assert_eq!(odd.table_status, Some(TableStatus::Unknown));
 }
 
+#[test]
+fn describe_table_decodes_secondary_indexes() {
+    let out = DescribeTable::new("Music")
+        .parse(ok(json!({"Table": {
+            "AttributeDefinitions": [
+                {"AttributeName": "Artist", "AttributeType": "S"},
+                {"AttributeName": "SongTitle", "AttributeType": "S"},
+                {"AttributeName": "AlbumTitle", "AttributeType": "S"},
+                {"AttributeName": "Year", "AttributeType": "N"}],
+            "KeySchema": [{"AttributeName": "Artist", "KeyType": "HASH"}, {"AttributeName": "SongTitle", "KeyType": "RANGE"}],
+            "GlobalSecondaryIndexes": [{
+                "IndexName": "AlbumTitleIndex",
+                "KeySchema": [{"AttributeName": "AlbumTitle", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+                "IndexStatus": "CREATING", "Backfilling": true, "IndexSizeBytes": 0, "ItemCount": 0,
+                "IndexArn": "arn:aws:dynamodb:us-east-1:123456789012:table/Music/index/AlbumTitleIndex"}],
+            "LocalSecondaryIndexes": [{
+                "IndexName": "YearIndex",
+                "KeySchema": [{"AttributeName": "Artist", "KeyType": "HASH"}, {"AttributeName": "Year", "KeyType": "RANGE"}],
+                "Projection": {"ProjectionType": "ALL"}, "IndexSizeBytes": 0, "ItemCount": 0}],
+            "TableName": "Music", "TableStatus": "UPDATING"}})))
+        .expect("decodes");
+    let t = out.table.expect("table");
+    let gsi = &t.global_secondary_indexes[0];
+    assert_eq!(gsi.index_name.as_deref(), Some("AlbumTitleIndex"));
+    assert_eq!(gsi.key_schema, vec![KeySchemaElement::hash("AlbumTitle")]);
+    assert_eq!(gsi.index_status.as_deref(), Some("CREATING"));
+    assert_eq!(gsi.backfilling, Some(true));
+    let lsi = &t.local_secondary_indexes[0];
+    assert_eq!(lsi.index_name.as_deref(), Some("YearIndex"));
+    assert_eq!(lsi.key_schema[1], KeySchemaElement::range("Year"));
+}
+
 // ListTables example "To list tables"; DeleteTable example "To delete a table".
 #[test]
 fn list_and_delete_tables() {

@@ -269,6 +269,32 @@ pub struct TableDescription {
     pub billing_mode_summary: Option<BillingModeSummary>,
     pub deletion_protection_enabled: Option<bool>,
     pub latest_stream_arn: Option<String>,
+    /// Their key attributes are typed by `attribute_definitions` too: a write whose value for one
+    /// of them is empty or of another type is refused.
+    pub global_secondary_indexes: Vec<GlobalSecondaryIndexDescription>,
+    pub local_secondary_indexes: Vec<LocalSecondaryIndexDescription>,
+}
+
+/// A global secondary index, as DescribeTable describes it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct GlobalSecondaryIndexDescription {
+    pub index_name: Option<String>,
+    pub key_schema: Vec<KeySchemaElement>,
+    /// `CREATING`, `UPDATING`, `DELETING` or `ACTIVE`.
+    pub index_status: Option<String>,
+    /// Whether DynamoDB is still filling a new index from the table.
+    pub backfilling: Option<bool>,
+    pub item_count: Option<i64>,
+}
+
+/// A local secondary index, as DescribeTable describes it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct LocalSecondaryIndexDescription {
+    pub index_name: Option<String>,
+    pub key_schema: Vec<KeySchemaElement>,
+    pub item_count: Option<i64>,
 }
 
 impl TableDescription {

@@ -10,8 +10,14 @@
 //! - anything else: 404 or 405, with a JSON `errorMessage`.
 //!
 //! Every answer is `Content-Type: application/json` without a Content-Encoding, as Firehose wants.
-//! A body over [`MAX_REQUEST_BYTES`] gets 413 before it is read to the end. One line a delivery
-//! goes to stderr (request id, records, status, time); never a header value or a key.
+//!
+//! Limits, so that no client can stall it: the access key is checked from the headers, before
+//! the body is read (401 at once); a body over [`MAX_REQUEST_BYTES`] gets 400 before it is read
+//! to the end (never 413: Firehose takes a 413 as permanent and does not even back the batch up
+//! to S3); a body that has not fully arrived after [`ServerOptions::body_timeout`] gets 400 (see
+//! [`DEFAULT_BODY_TIMEOUT`]); at most [`ServerOptions::max_connections`] connections are served
+//! at once, further ones wait in the listen queue. One line a delivery goes to stderr (request id,
+//! records, status, time); never a header value or a key.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -29,8 +35,9 @@ use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
-use crate::protocol::{self, DeliveryResponse, CONTENT_TYPE as JSON};
+use crate::protocol::{self, DeliveryResponse, ProtocolError, CONTENT_TYPE as JSON};
 use crate::{Bridge, Delivery};
 
 mod routes;
@@ -40,31 +47,78 @@ pub use routes::{route, table_name, Route};
 /// The bridge the local server runs: reqwest, tokio and the system clock.
 pub type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
 
-/// Request bodies above this get 413: Firehose's 64 MiB plus room for the JSON around the records.
+/// Request bodies above this get 400: Firehose's 64 MiB plus room for the JSON around the records.
 pub const MAX_REQUEST_BYTES: usize = protocol::MAX_BODY_BYTES + 1024 * 1024;
 
 /// How long a client may take to send its request headers.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a client may take to send a request body, once its headers are in: Firehose's buffer
+/// is at most 64 MiB (5 MB by default), sent from AWS's network. A body still incomplete after
+/// this is answered 400, not 500: the request is at fault, not the bridge (and Firehose retries
+/// anything but a 200 or a 413 alike, then backs the batch up to S3).
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(60);
+/// Connections served at once; more wait in the listen queue. Each may hold a body of up to
+/// [`MAX_REQUEST_BYTES`] in memory, and Firehose sends a stream's batches one or a few at a time.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 64;
+
+/// The server's limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ServerOptions {
+    /// Connections served at once (at least 1).
+    pub max_connections: usize,
+    /// How long a request body may take to arrive.
+    pub body_timeout: Duration,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        Self {
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            body_timeout: DEFAULT_BODY_TIMEOUT,
+        }
+    }
+}
 /// How long a stop waits for deliveries in flight before it drops them (Firehose retries them).
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-/// Serves `bridge` on `listener` until `shutdown` completes, then waits up to 10 s for the
-/// deliveries in flight. Errors of single connections are logged, never fatal.
+/// Serves `bridge` on `listener` with the default [`ServerOptions`] until `shutdown` completes,
+/// then waits up to 10 s for the deliveries in flight.
 pub async fn serve(
     listener: TcpListener,
     bridge: Arc<NativeBridge>,
     shutdown: impl Future<Output = ()>,
 ) {
+    serve_with(listener, bridge, ServerOptions::default(), shutdown).await;
+}
+
+/// [`serve`] with these limits. Errors of single connections are logged, never fatal.
+pub async fn serve_with(
+    listener: TcpListener,
+    bridge: Arc<NativeBridge>,
+    options: ServerOptions,
+    shutdown: impl Future<Output = ()>,
+) {
     let graceful = GracefulShutdown::new();
+    let slots = Arc::new(Semaphore::new(options.max_connections.max(1)));
     tokio::pin!(shutdown);
     loop {
+        // A free slot first: at the limit, connections wait in the listen queue.
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => {
                     let bridge = Arc::clone(&bridge);
                     let service = service_fn(move |request| {
                         let bridge = Arc::clone(&bridge);
-                        async move { Ok::<_, Infallible>(answer(&bridge, request, peer).await) }
+                        async move {
+                            Ok::<_, Infallible>(answer(&bridge, &options, request, peer).await)
+                        }
                     });
                     let connection = http1::Builder::new()
                         .timer(TokioTimer::new())
@@ -77,6 +131,7 @@ pub async fn serve(
                                 eprintln!("hoseline bridge: connection from {peer}: {e}");
                             }
                         }
+                        drop(slot);
                     });
                 }
                 Err(e) => {
@@ -99,6 +154,7 @@ pub async fn serve(
 
 async fn answer(
     bridge: &NativeBridge,
+    options: &ServerOptions,
     request: Request<Incoming>,
     peer: SocketAddr,
 ) -> Response<Full<Bytes>> {
@@ -147,33 +203,50 @@ async fn answer(
         .unwrap_or_default()
         .to_owned();
     let too_large = || {
-        DeliveryResponse::error(
-            413,
-            &request_id,
-            now_ms(),
-            &format!("the request body is larger than {MAX_REQUEST_BYTES} bytes"),
-        )
+        let e = ProtocolError::too_large(
+            format!(
+                "the request body is larger than {MAX_REQUEST_BYTES} bytes: lower the stream's \
+                 buffer size"
+            ),
+            None,
+        );
+        DeliveryResponse::error(e.status, &request_id, now_ms(), &e.message)
     };
 
-    let response = if declared_too_big {
+    // The key from the headers alone: a client without it never gets to send a body.
+    let unauthorized = bridge
+        .config()
+        .access_key
+        .as_ref()
+        .and_then(|key| protocol::authorize(&headers, key).err());
+    let body = Limited::new(request.into_body(), MAX_REQUEST_BYTES).collect();
+    let response = if let Some(e) = unauthorized {
+        DeliveryResponse::error(e.status, &request_id, now_ms(), &e.message)
+    } else if declared_too_big {
         too_large()
     } else {
-        match Limited::new(request.into_body(), MAX_REQUEST_BYTES)
-            .collect()
-            .await
-        {
-            Ok(collected) => {
+        match tokio::time::timeout(options.body_timeout, body).await {
+            Ok(Ok(collected)) => {
                 let body = collected.to_bytes();
                 let delivery = bridge.handle_delivery(&table, &headers, &body).await;
                 log_delivery(&table, Some(peer), &delivery, started.elapsed());
                 return json(&delivery.response);
             }
-            Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => too_large(),
-            Err(e) => DeliveryResponse::error(
+            Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => too_large(),
+            Ok(Err(e)) => DeliveryResponse::error(
                 400,
                 &request_id,
                 now_ms(),
                 &format!("the request body could not be read: {e}"),
+            ),
+            Err(_) => DeliveryResponse::error(
+                400,
+                &request_id,
+                now_ms(),
+                &format!(
+                    "the request body did not arrive within {} s of its headers",
+                    options.body_timeout.as_secs_f64()
+                ),
             ),
         }
     };
@@ -212,8 +285,8 @@ pub fn log_delivery(table: &str, peer: Option<SocketAddr>, delivery: &Delivery, 
     }
     if let Some(r) = &delivery.report {
         line.push_str(&format!(
-            " records={} written={} rejected={}",
-            r.records, r.items_written, r.rejected
+            " records={} written={} duplicates={} rejected={} refused={}",
+            r.records, r.items_written, r.duplicates, r.rejected, r.refused
         ));
     }
     line.push_str(&format!(

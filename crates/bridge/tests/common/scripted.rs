@@ -20,7 +20,7 @@ use hoseline_bridge::{Bridge, BridgeConfig};
 pub const DOC_REQUEST_ID: &str = "ed4acda5-034f-9f42-bba1-f29aea6d7d8f";
 pub const DOC_TIMESTAMP: u64 = 1_578_090_901_599;
 pub const ACCESS_KEY: &str = "my-access-key";
-/// Where the fake clock starts: 2026-09-21T08:53:20Z.
+/// Where the fake clock starts: 2026-09-21T14:13:20Z.
 pub const T0_MS: u64 = 1_790_000_000_000;
 
 /// One call the bridge made.
@@ -132,11 +132,16 @@ pub fn default_answer(call: &Call) -> HttpResponse {
 
 /// A table keyed by one string attribute.
 pub fn describe_table(key: &str) -> HttpResponse {
+    describe_table_typed(key, "S")
+}
+
+/// A table keyed by one attribute of type `kind` (`S`, `N` or `B`).
+pub fn describe_table_typed(key: &str, kind: &str) -> HttpResponse {
     let body = serde_json::json!({"Table": {
         "TableName": "orders",
         "TableStatus": "ACTIVE",
         "KeySchema": [{"AttributeName": key, "KeyType": "HASH"}],
-        "AttributeDefinitions": [{"AttributeName": key, "AttributeType": "S"}],
+        "AttributeDefinitions": [{"AttributeName": key, "AttributeType": kind}],
     }});
     HttpResponse::new(200, body.to_string())
 }

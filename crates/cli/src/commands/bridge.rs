@@ -3,11 +3,12 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use hoseline_aws::transport::native::NativeClient;
 use hoseline_aws::{ClientConfig, Endpoint, Error, NetworkErrorKind};
 use hoseline_bridge::config::BridgeConfig;
-use hoseline_bridge::server::{self, NativeBridge};
+use hoseline_bridge::server::{self, NativeBridge, ServerOptions};
 use hoseline_bridge::{Bridge, Error as BridgeError};
 
 #[derive(Debug, clap::Args)]
@@ -30,9 +31,16 @@ struct ServeArgs {
     #[arg(long, value_name = "ADDR:PORT")]
     listen: String,
     /// Run without HOSELINE_ACCESS_KEY, accepting deliveries from anyone who can reach the port:
-    /// for the local emulator only, whose Firehose sends no access key.
+    /// for the local emulator only, whose Firehose sends no access key; refused unless --listen
+    /// is a loopback address (127.0.0.1, [::1]).
     #[arg(long)]
     allow_no_access_key: bool,
+    /// Connections served at once; more wait in the listen queue.
+    #[arg(long, value_name = "N", default_value_t = server::DEFAULT_MAX_CONNECTIONS)]
+    max_connections: usize,
+    /// Seconds a request body may take to arrive after its headers (then 400).
+    #[arg(long, value_name = "S", default_value_t = server::DEFAULT_BODY_TIMEOUT.as_secs())]
+    body_timeout_seconds: u64,
 }
 
 pub(crate) async fn run(config: ClientConfig, args: &BridgeArgs) -> Result<(), Error> {
@@ -48,6 +56,16 @@ async fn run_serve(aws: ClientConfig, args: &ServeArgs) -> Result<(), Error> {
             format!("{:?} is not ADDR:PORT (like 127.0.0.1:4599)", args.listen),
         )
     })?;
+    if args.allow_no_access_key && !listen.ip().to_canonical().is_loopback() {
+        return Err(Error::invalid(
+            "--allow-no-access-key",
+            format!(
+                "is for a loopback --listen address only (127.0.0.1, [::1]): on {listen} anyone \
+                 who reaches the port could write to your tables; set HOSELINE_ACCESS_KEY instead"
+            ),
+        ));
+    }
+    let options = server_options(args)?;
     let config = BridgeConfig::from_env(|name| std::env::var(name).ok(), args.allow_no_access_key)
         .map_err(|e| match e {
             BridgeError::Config { variable, rule } => Error::invalid(variable, rule),
@@ -62,9 +80,28 @@ async fn run_serve(aws: ClientConfig, args: &ServeArgs) -> Result<(), Error> {
     let bound = listener.local_addr().unwrap_or(listen);
     eprintln!("{}", start_up_line(bound, &config, &aws));
     let bridge: Arc<NativeBridge> = Arc::new(Bridge::new(NativeClient::native(aws)?, config));
-    server::serve(listener, bridge, stop_signal()).await;
+    server::serve_with(listener, bridge, options, stop_signal()).await;
     eprintln!("hoseline bridge: stopped");
     Ok(())
+}
+
+fn server_options(args: &ServeArgs) -> Result<ServerOptions, Error> {
+    if !(1..=10_000).contains(&args.max_connections) {
+        return Err(Error::invalid(
+            "--max-connections",
+            format!("must be 1 to 10000 (it is {})", args.max_connections),
+        ));
+    }
+    if !(1..=3600).contains(&args.body_timeout_seconds) {
+        return Err(Error::invalid(
+            "--body-timeout-seconds",
+            format!("must be 1 to 3600 (it is {})", args.body_timeout_seconds),
+        ));
+    }
+    Ok(ServerOptions {
+        max_connections: args.max_connections,
+        body_timeout: Duration::from_secs(args.body_timeout_seconds),
+    })
 }
 
 /// Where it listens, which tables it serves, whether it checks an access key, and where it writes.

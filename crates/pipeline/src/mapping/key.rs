@@ -1,6 +1,7 @@
 //! The table's primary key: read once from DescribeTable, then checked (or generated) on every item.
 
-use std::fmt;
+use std::cell::OnceCell;
+use std::fmt::{self, Write as _};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -8,9 +9,10 @@ use hoseline_aws::dynamodb::{
     AttributeValue, Item, KeyType, ScalarAttributeType, TableDescription,
 };
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use super::json::shorten;
-use super::{json_type, RecordContext, RecordError, RejectCode};
+use super::{json_type, RecordError, RejectCode};
 use crate::Error;
 
 /// A key attribute's type: string, number, or binary (base64 text in a record).
@@ -68,11 +70,25 @@ impl KeyAttribute {
     }
 }
 
-/// A table's primary key: a partition key and maybe a sort key.
+/// A key attribute of a secondary index that is not a key attribute of the table. An item may
+/// lack it (the item then stays out of the index), but DynamoDB refuses an item whose value for
+/// it is empty or of another type than the table's `AttributeDefinitions` give.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct IndexKey {
+    pub attribute: KeyAttribute,
+    /// The first index (global ones first, in DescribeTable's order) it is a key of.
+    pub index: String,
+}
+
+/// A table's primary key: a partition key and maybe a sort key; and the other key attributes of
+/// its secondary indexes.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct KeySchema {
     pub partition: KeyAttribute,
     pub sort: Option<KeyAttribute>,
+    /// Each attribute once, without the table's own key attributes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub index_keys: Vec<IndexKey>,
 }
 
 /// A partition key value is 1 to 2048 bytes, a sort key value 1 to 1024 (DynamoDB quotas).
@@ -81,7 +97,8 @@ const MAX_SORT_BYTES: usize = 1024;
 
 impl KeySchema {
     /// The key of a table as DescribeTable (or CreateTable) describes it: the HASH and RANGE
-    /// elements of `KeySchema`, typed by `AttributeDefinitions`.
+    /// elements of `KeySchema`, typed by `AttributeDefinitions`, and the key attributes of its
+    /// global and local secondary indexes.
     pub fn from_table(table: &TableDescription) -> Result<KeySchema, Error> {
         let table_name = table.table_name.as_deref().unwrap_or("the table");
         let invalid = |message: String| Error::new("InvalidKeySchema", message);
@@ -128,12 +145,44 @@ impl KeySchema {
                 partition.name
             )));
         }
-        Ok(KeySchema { partition, sort })
+        let mut schema = KeySchema {
+            partition,
+            sort,
+            index_keys: Vec::new(),
+        };
+        let indexes = table
+            .global_secondary_indexes
+            .iter()
+            .map(|i| (&i.index_name, &i.key_schema))
+            .chain(
+                table
+                    .local_secondary_indexes
+                    .iter()
+                    .map(|i| (&i.index_name, &i.key_schema)),
+            );
+        for (index, elements) in indexes {
+            for element in elements {
+                let name = &element.attribute_name;
+                if schema.is_key(name) || schema.index_key(name).is_some() {
+                    continue;
+                }
+                schema.index_keys.push(IndexKey {
+                    attribute: attribute(name)?,
+                    index: index.clone().unwrap_or_default(),
+                });
+            }
+        }
+        Ok(schema)
     }
 
-    /// Whether `name` is one of the key attributes.
+    /// Whether `name` is one of the table's key attributes.
     pub fn is_key(&self, name: &str) -> bool {
         self.partition.name == name || self.sort.as_ref().is_some_and(|s| s.name == name)
+    }
+
+    /// The secondary-index key attribute named `name`, when it is one (and not a table key).
+    pub fn index_key(&self, name: &str) -> Option<&IndexKey> {
+        self.index_keys.iter().find(|k| k.attribute.name == name)
     }
 }
 
@@ -147,15 +196,14 @@ impl fmt::Display for KeySchema {
     }
 }
 
-/// Checks the item's key attributes, decoding binary keys and generating missing ones if asked.
+/// Checks the item's key attributes, decoding binary keys and generating missing ones with
+/// `generate` if given.
 pub(crate) fn apply(
     schema: &KeySchema,
-    generate_missing: bool,
-    ctx: &RecordContext<'_>,
+    generate: Option<&Generator<'_>>,
     line: usize,
     item: &mut Item,
 ) -> Result<(), RecordError> {
-    let generated = || format!("{}:{}:{}", ctx.request_id, ctx.record_index, line);
     let keys = std::iter::once((&schema.partition, "partition", MAX_PARTITION_BYTES))
         .chain(schema.sort.as_ref().map(|s| (s, "sort", MAX_SORT_BYTES)));
     for (attr, role, max_bytes) in keys {
@@ -164,14 +212,13 @@ pub(crate) fn apply(
             message: format!("line {line}: the {role} key {:?} {rule}", attr.name),
         };
         let Some(value) = item.get_mut(&attr.name) else {
-            if !generate_missing {
+            let Some(generator) = generate else {
                 return Err(fail(
                     RejectCode::MissingKey,
                     format!("is missing; every item needs the table's key ({schema})"),
                 ));
-            }
-            let value = generated_value(attr.kind, generated());
-            item.insert(attr.name.clone(), value);
+            };
+            item.insert(attr.name.clone(), generator.value(attr.kind, line));
             continue;
         };
         let bytes = match (attr.kind, &*value) {
@@ -217,21 +264,109 @@ pub(crate) fn apply(
     Ok(())
 }
 
-/// A key for a record that has none, from `{request_id}:{record_index}:{line}`: the text itself
-/// for S, its bytes for B, and for N a 126-bit FNV-1a hash of it (at most 38 digits, as DynamoDB
-/// allows), stable across runs, platforms and versions so that a retry rewrites the same item.
-fn generated_value(kind: KeyKind, text: String) -> AttributeValue {
-    match kind {
-        KeyKind::S => AttributeValue::S(text),
-        KeyKind::B => AttributeValue::B(text.into_bytes()),
-        KeyKind::N => AttributeValue::N((fnv1a_128(text.as_bytes()) >> 2).to_string()),
+/// Checks the item's values for secondary-index key attributes, decoding binary ones: an absent
+/// one is fine, an empty one or one of another type is rejected, as DynamoDB would refuse it.
+pub(crate) fn check_index_keys(
+    schema: &KeySchema,
+    line: usize,
+    item: &mut Item,
+) -> Result<(), RecordError> {
+    for key in &schema.index_keys {
+        let attr = &key.attribute;
+        let Some(value) = item.get_mut(&attr.name) else {
+            continue;
+        };
+        let fail = |rule: String| {
+            RecordError::new(
+                RejectCode::InvalidIndexKey,
+                format!(
+                    "line {line}: the attribute {:?}, a key of index {:?}, {rule}; DynamoDB \
+                     refuses such an item (without the attribute, an item simply stays out of \
+                     the index)",
+                    attr.name, key.index
+                ),
+            )
+        };
+        let empty = match (attr.kind, &*value) {
+            (KeyKind::S, AttributeValue::S(s)) => s.is_empty(),
+            (KeyKind::N, AttributeValue::N(_)) => false,
+            (KeyKind::B, AttributeValue::B(b)) => b.is_empty(),
+            (KeyKind::B, AttributeValue::S(text)) => match STANDARD.decode(text) {
+                Ok(bytes) => {
+                    let empty = bytes.is_empty();
+                    *value = AttributeValue::B(bytes);
+                    empty
+                }
+                Err(e) => {
+                    return Err(fail(format!(
+                        "must be base64 text (binary key), but {} is not: {e}",
+                        shorten(&format!("{text:?}"), 40)
+                    )))
+                }
+            },
+            (kind, other) => {
+                return Err(fail(format!(
+                    "must be {} (key type {kind}), found {}",
+                    kind.expected(),
+                    json_type(other)
+                )))
+            }
+        };
+        if empty {
+            return Err(fail("cannot be empty".to_owned()));
+        }
+    }
+    Ok(())
+}
+
+/// Keys for the items of a record that has none, derived from the record itself so that the same
+/// record sent again (a Firehose retry, whatever its request id) rewrites the same item:
+/// `{hash}:{duplicate_index}:{line}`, where `hash` is the first 128 bits of the SHA-256 of the
+/// record's bytes in hex, `duplicate_index` counts the identical records before it in its
+/// delivery, and `line` is the item's line in the record. The text itself is the key for S, its
+/// bytes for B, and for N the first 126 bits of its SHA-256 (at most 38 digits, as DynamoDB
+/// allows). Stable across runs, platforms and versions: changing it would duplicate items on retry.
+pub(crate) struct Generator<'a> {
+    data: &'a [u8],
+    duplicate_index: usize,
+    /// Hashed once per record, and only when a key is missing.
+    hash: OnceCell<String>,
+}
+
+impl<'a> Generator<'a> {
+    pub(crate) fn new(data: &'a [u8], duplicate_index: usize) -> Self {
+        Self {
+            data,
+            duplicate_index,
+            hash: OnceCell::new(),
+        }
+    }
+
+    fn text(&self, line: usize) -> String {
+        let hash = self
+            .hash
+            .get_or_init(|| hex(&Sha256::digest(self.data)[..16]));
+        format!("{hash}:{}:{line}", self.duplicate_index)
+    }
+
+    fn value(&self, kind: KeyKind, line: usize) -> AttributeValue {
+        let text = self.text(line);
+        match kind {
+            KeyKind::S => AttributeValue::S(text),
+            KeyKind::B => AttributeValue::B(text.into_bytes()),
+            KeyKind::N => {
+                let digest = Sha256::digest(text.as_bytes());
+                let mut first = [0u8; 16];
+                first.copy_from_slice(&digest[..16]);
+                AttributeValue::N((u128::from_be_bytes(first) >> 2).to_string())
+            }
+        }
     }
 }
 
-fn fnv1a_128(bytes: &[u8]) -> u128 {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    bytes.iter().fold(OFFSET, |hash, &b| {
-        (hash ^ u128::from(b)).wrapping_mul(PRIME)
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
     })
 }

@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
-pub use key::{KeyAttribute, KeyKind, KeySchema};
+pub use key::{IndexKey, KeyAttribute, KeyKind, KeySchema};
+pub use number::canonical as canonical_number;
 pub use size::{item_size, MAX_ITEM_BYTES};
 
 /// A TTL attribute: the arrival time plus `days`, in epoch seconds (N), as DynamoDB's TTL reads it.
@@ -35,8 +36,10 @@ pub struct TtlSetting {
 /// record's own: the record wins.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MappingOptions {
-    /// A record without a key attribute gets one derived from (request id, record index, line), so
-    /// a retry of the same Firehose request rewrites the same item instead of adding another.
+    /// A record without a key attribute gets one derived from the record itself: a hash of its
+    /// bytes, its place among identical records of its delivery, and the line. A record sent
+    /// again (a Firehose retry, under the same request id or another) rewrites the same item
+    /// instead of adding another; see [`RecordContext::duplicate_index`] for identical records.
     pub generate_missing_key: bool,
     /// The item expires `days` after arrival.
     pub ttl: Option<TtlSetting>,
@@ -59,12 +62,12 @@ impl MappingOptions {
                     ttl.attribute
                 ));
             }
-            added.push(("TTL", &ttl.attribute));
+            added.push(("TTL", &ttl.attribute, KeyKind::N));
         }
         if let Some(arrival) = &self.arrival_attribute {
-            added.push(("arrival time", arrival));
+            added.push(("arrival time", arrival, KeyKind::S));
         }
-        for (what, name) in &added {
+        for (what, name, kind) in &added {
             if name.is_empty() {
                 return invalid(format!("the {what} attribute needs a name"));
             }
@@ -73,8 +76,16 @@ impl MappingOptions {
                     "the {what} attribute {name:?} is a key attribute of the table ({schema})"
                 ));
             }
+            // Every item would be refused: the added value has the other type.
+            if let Some(key) = schema.index_key(name).filter(|k| k.attribute.kind != *kind) {
+                return invalid(format!(
+                    "the {what} attribute {name:?} is a key of index {:?} of type {}, but the \
+                     {what} is of type {kind}",
+                    key.index, key.attribute.kind
+                ));
+            }
         }
-        if let [(_, a), (_, b)] = added.as_slice() {
+        if let [(_, a, _), (_, b, _)] = added.as_slice() {
             if a == b {
                 return invalid(format!(
                     "the TTL and arrival time attributes are both named {a:?}; they need different names"
@@ -85,13 +96,13 @@ impl MappingOptions {
     }
 }
 
-/// Where a record came from: its Firehose request, its place in it, and when it arrived.
+/// What a record's items take from its delivery.
 #[derive(Clone, Copy, Debug)]
 pub struct RecordContext<'a> {
-    /// Firehose's request id (the same on every retry of a batch).
-    pub request_id: &'a str,
-    /// The record's index in the request's `records`.
-    pub record_index: usize,
+    /// How many records byte-for-byte identical to this one come before it in its delivery (0 for
+    /// the first). Generated keys include it, so identical records of one delivery stay distinct
+    /// items, while the same record in another delivery (a retry) gets the same key.
+    pub duplicate_index: usize,
     /// Arrival time, milliseconds since the Unix epoch (the request's `timestamp`).
     pub arrival_ms: u64,
     /// Firehose's common attributes, name and value.
@@ -111,6 +122,9 @@ pub enum RejectCode {
     MissingKey,
     /// A key attribute has the wrong type, is empty, too long, or not base64 for a binary key.
     InvalidKey,
+    /// A secondary index's key attribute is present but empty or of the wrong type (DynamoDB
+    /// refuses the item; without the attribute it would simply stay out of the index).
+    InvalidIndexKey,
     /// A number DynamoDB cannot hold (over 38 digits, or out of range).
     InvalidNumber,
     /// An attribute DynamoDB cannot hold: an empty or over-long name, or nesting beyond 32 levels.
@@ -130,6 +144,7 @@ impl RejectCode {
             Self::NotAnObject => "Bridge.NotAnObject",
             Self::MissingKey => "Bridge.MissingKey",
             Self::InvalidKey => "Bridge.InvalidKey",
+            Self::InvalidIndexKey => "Bridge.InvalidIndexKey",
             Self::InvalidNumber => "Bridge.InvalidNumber",
             Self::InvalidAttribute => "Bridge.InvalidAttribute",
             Self::ItemTooLarge => "Bridge.ItemTooLarge",
@@ -190,6 +205,7 @@ pub fn map_record(
         )
     })?;
     let extras = Extras::new(options, ctx);
+    let generator = key::Generator::new(data, ctx.duplicate_index);
     let mut parser = json::Parser::new(text);
     if text.starts_with('\u{feff}') {
         parser.skip_bom();
@@ -222,8 +238,10 @@ pub fn map_record(
                 ),
             ));
         };
-        key::apply(schema, options.generate_missing_key, ctx, line, &mut item)?;
+        let generate = options.generate_missing_key.then_some(&generator);
+        key::apply(schema, generate, line, &mut item)?;
         extras.add_to(&mut item);
+        key::check_index_keys(schema, line, &mut item)?;
         let size = item_size(&item);
         if size > MAX_ITEM_BYTES {
             return Err(RecordError::new(

@@ -77,6 +77,42 @@ pub(crate) fn significant(text: &str) -> Option<Significant> {
     })
 }
 
+/// The number's value as DynamoDB compares it, as text: `0`, or the sign, the significant digits
+/// (no leading or trailing zeros) and the power of ten of the first digit. `1`, `1.0`, `1e0` and
+/// `10e-1` all read `1E0`; `-120` reads `-12E2`. Two numbers are the same key to DynamoDB exactly
+/// when their canonical forms are equal. Reads valid JSON number grammar (as [`significant`]).
+pub fn canonical(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let mut i = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    // From the first non-zero digit on, across the integer part and the fraction.
+    let mut digits = String::new();
+    let (mut seen, mut int_digits, mut in_fraction, mut first) = (0i64, 0i64, false, None);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                if first.is_some() || b != b'0' {
+                    first.get_or_insert(seen);
+                    digits.push(char::from(b));
+                }
+                seen += 1;
+                int_digits += i64::from(!in_fraction);
+            }
+            b'.' => in_fraction = true,
+            b'e' | b'E' => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    let Some(first) = first else {
+        return "0".to_owned();
+    };
+    let exponent = bytes.get(i + 1..).map_or(0, exponent_value);
+    let power = (int_digits - 1 - first).saturating_add(exponent);
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{}E{power}", digits.trim_end_matches('0'))
+}
+
 /// An exponent's value, saturated far beyond any limit so huge exponents cannot overflow.
 fn exponent_value(text: &[u8]) -> i64 {
     const CAP: i64 = 1_000_000_000_000;
@@ -130,6 +166,33 @@ mod tests {
         assert_eq!(s("1E+125"), Some((1, 125)));
         assert_eq!(s("1e-130"), Some((1, -130)));
         assert_eq!(s("1e99999999999999999999999"), Some((1, 1_000_000_000_000)));
+    }
+
+    #[test]
+    fn equal_values_have_one_canonical_form() {
+        for same in [
+            &["1", "1.0", "1e0", "1E+0", "10e-1", "0.1e1", "001", "1.000"][..],
+            &["0", "-0", "0.000", "0e99", "-0.0E-5"],
+            &["100", "1e2", "1.00E2", "0.01e4", "100.0"],
+            &["-1.5", "-15e-1", "-0.15E1", "-1.50"],
+            &["0.000120", "1.2e-4", "12E-5"],
+        ] {
+            let forms: Vec<String> = same.iter().map(|t| canonical(t)).collect();
+            assert!(forms.iter().all(|f| *f == forms[0]), "{same:?}: {forms:?}");
+        }
+        assert_eq!(canonical("1.0"), "1E0");
+        assert_eq!(canonical("-120"), "-12E2");
+        assert_eq!(canonical("0.000120"), "12E-4");
+        assert_eq!(canonical("-0.0"), "0");
+        for (a, b) in [
+            ("1", "-1"),
+            ("1", "10"),
+            ("1.5", "15"),
+            ("12", "21"),
+            ("1", "1.0000001"),
+        ] {
+            assert_ne!(canonical(a), canonical(b), "{a} {b}");
+        }
     }
 
     #[test]

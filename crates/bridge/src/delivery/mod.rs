@@ -1,4 +1,7 @@
-//! One delivery, end to end: parse, map, write in batches within the time budget, save rejects.
+//! One delivery, end to end: parse, map, write in batches within the time budget (`writes`),
+//! save rejects.
+
+mod writes;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -7,17 +10,17 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime};
 
 use futures::future::{select, Either};
-use futures::StreamExt as _;
-use hoseline_aws::dynamodb::{BatchWriteItem, DescribeTable, Item, WriteRequest};
-use hoseline_aws::retry::{classify, ErrorClass, Jitter, RetryPolicy};
+use hoseline_aws::dynamodb::DescribeTable;
+use hoseline_aws::retry::{Jitter, RetryPolicy};
 use hoseline_aws::s3::PutObject;
 use hoseline_aws::{Client, Clock, Sleep, Transport};
 use hoseline_pipeline::mapping::{map_record, KeySchema, RecordContext};
 
-use crate::batches::{chunks, dedupe};
+use crate::batches::dedupe;
 use crate::protocol::{parse_request, DeliveryRequest, DeliveryResponse};
 use crate::rejects::{self, Reject};
 use crate::{BridgeConfig, Error};
+use writes::{Origin, Refusal};
 
 /// The bridge's own backoff between re-sends of unprocessed or throttled writes.
 const BACKOFF: RetryPolicy = RetryPolicy {
@@ -32,8 +35,14 @@ pub struct DeliveryReport {
     pub records: usize,
     /// Items written (after removing duplicate keys: the later record wins).
     pub items_written: usize,
-    /// Records saved to S3 as rejects.
+    /// Items dropped because a later record of the delivery has the same key (DynamoDB compares
+    /// numbers by value: `1` and `1.0` are one key).
+    pub duplicates: usize,
+    /// Records saved to S3 as rejects (those DynamoDB refused included).
     pub rejected: usize,
+    /// Records with an item DynamoDB refused (an index key empty or of the wrong type, an item
+    /// collection over its limit): found by splitting the batch, saved as rejects.
+    pub refused: usize,
 }
 
 /// A delivery's answer, with what it did when it got that far.
@@ -43,6 +52,31 @@ pub struct Delivery {
     pub request_id: String,
     pub report: Option<DeliveryReport>,
     pub response: DeliveryResponse,
+}
+
+/// When a delivery's work must end.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Budget {
+    pub(crate) deadline: SystemTime,
+    /// How long it was from the start, for messages.
+    length: Duration,
+    /// Cut short by the caller's own deadline (a Lambda invocation's).
+    cut: bool,
+}
+
+impl std::fmt::Display for Budget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.cut {
+            write!(
+                f,
+                "{:.1} s (all the Lambda invocation had left: raise the function's timeout \
+                 above HOSELINE_WRITE_BUDGET_SECONDS)",
+                self.length.as_secs_f64()
+            )
+        } else {
+            write!(f, "{} s", self.length.as_secs())
+        }
+    }
 }
 
 /// A table's key, read once with DescribeTable.
@@ -83,7 +117,8 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     }
 
     /// The whole protocol for one POST into `table`: 200 when every record was written or saved
-    /// as a reject; 400/401/413 for a bad request; 500 (Firehose retries) when anything failed.
+    /// as a reject; 400/401 for a bad request (never 413, which Firehose would not retry nor back
+    /// up); 500 (Firehose retries) when anything failed.
     pub async fn handle(
         &self,
         table: &str,
@@ -100,6 +135,19 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         headers: &[(String, String)],
         body: &[u8],
     ) -> Delivery {
+        self.handle_delivery_by(table, headers, body, None).await
+    }
+
+    /// [`Bridge::handle_delivery`], answering by `answer_by` at the latest (a Lambda invocation's
+    /// deadline less a margin): the write budget is then the shorter of the configured one and
+    /// the time left, and what is not written by then is a 500 (Firehose retries).
+    pub async fn handle_delivery_by(
+        &self,
+        table: &str,
+        headers: &[(String, String)],
+        body: &[u8],
+        answer_by: Option<SystemTime>,
+    ) -> Delivery {
         let request = match parse_request(headers, body, self.config.access_key.as_ref()) {
             Ok(request) => request,
             Err(e) => {
@@ -113,7 +161,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
                 };
             }
         };
-        let (response, report) = match self.deliver(table, &request).await {
+        let (response, report) = match self.deliver_by(table, &request, answer_by).await {
             Ok(report) => (
                 DeliveryResponse::ok(&request.request_id, self.now_ms()),
                 Some(report),
@@ -136,6 +184,16 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         table: &str,
         request: &DeliveryRequest,
     ) -> Result<DeliveryReport, Error> {
+        self.deliver_by(table, request, None).await
+    }
+
+    /// [`Bridge::deliver`], done by `answer_by` at the latest (see [`Bridge::handle_delivery_by`]).
+    pub async fn deliver_by(
+        &self,
+        table: &str,
+        request: &DeliveryRequest,
+        answer_by: Option<SystemTime>,
+    ) -> Result<DeliveryReport, Error> {
         let mut report = DeliveryReport {
             records: request.records.len(),
             ..DeliveryReport::default()
@@ -143,46 +201,92 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         if request.records.is_empty() {
             return Ok(report);
         }
-        let deadline = self.now() + self.config.write_budget;
+        // A body without a timestamp (optional in the specification) arrived now.
+        let arrival_ms = request.timestamp_ms.unwrap_or_else(|| self.now_ms());
+        let budget = self.budget(answer_by);
+        let deadline = budget.deadline;
         let keys = self.table_keys(table, deadline).await?;
 
         let mut items = Vec::new();
         let mut errors = Vec::new();
+        // How many items each record made, for the messages of refused ones.
+        let mut item_counts = vec![0; request.records.len()];
+        let duplicate_indexes = self.duplicate_indexes(&request.records);
         for (index, data) in request.records.iter().enumerate() {
             let context = RecordContext {
-                request_id: &request.request_id,
-                record_index: index,
-                arrival_ms: request.timestamp_ms,
+                duplicate_index: duplicate_indexes.get(index).copied().unwrap_or(0),
+                arrival_ms,
                 common_attributes: &request.common_attributes,
             };
             match map_record(data, &keys.schema, &self.config.mapping, &context) {
-                Ok(mapped) => items.extend(mapped),
-                Err(e) => errors.push((index, e)),
+                Ok(mapped) => {
+                    item_counts[index] = mapped.len();
+                    items.extend(mapped.into_iter().enumerate().map(|(item, mapped)| {
+                        let origin = Origin {
+                            record: index,
+                            item,
+                        };
+                        (origin, mapped)
+                    }));
+                }
+                Err(e) => errors.push((index, e.code.as_str().to_owned(), e.message)),
             }
         }
-        let items = dedupe(items, &keys.names);
-        report.items_written = items.len();
+        let (items, duplicates) = dedupe(items, &keys.names);
+        report.duplicates = duplicates;
+        let to_write = items.len();
+
+        let written = self.write_items(table, items, &budget).await;
+        if !written.refused.is_empty() {
+            // The table may have changed since its key was read (an index added): read it again
+            // next time, so the mapping checks what DynamoDB checks.
+            self.forget_table(table);
+        }
+        report.items_written = to_write - written.refused.len();
+        let refused = refused_records(written.refused, &item_counts);
+        report.refused = refused.len();
+        errors.extend(refused);
+        errors.sort_by_key(|(index, _, _)| *index);
         report.rejected = errors.len();
         let rejects: Vec<Reject<'_>> = errors
             .iter()
-            .map(|(index, e)| Reject {
+            .map(|(index, code, message)| Reject {
                 index: *index,
-                code: e.code.as_str(),
-                message: &e.message,
+                code,
+                message,
                 data: &request.records[*index],
             })
             .collect();
-
-        let (written, saved) = futures::join!(
-            self.write_items(table, items, deadline),
-            self.save_rejects(request, &rejects, deadline)
-        );
-        let failures: Vec<String> = [written.err(), saved.err()].into_iter().flatten().collect();
+        // After the writes: DynamoDB's refusals are rejects too, in the delivery's one object.
+        let saved = self
+            .save_rejects(request, arrival_ms, &rejects, deadline)
+            .await;
+        let failures: Vec<String> = [written.failure, saved.err()]
+            .into_iter()
+            .flatten()
+            .collect();
         if failures.is_empty() {
             Ok(report)
         } else {
             Err(Error::Delivery(failures.join("; ")))
         }
+    }
+
+    /// For each record, how many identical records come before it in the delivery (generated
+    /// keys need it; nothing else does, so it is counted only when keys are generated).
+    fn duplicate_indexes(&self, records: &[Vec<u8>]) -> Vec<usize> {
+        if !self.config.mapping.generate_missing_key {
+            return Vec::new();
+        }
+        let mut seen: HashMap<&[u8], usize> = HashMap::new();
+        records
+            .iter()
+            .map(|data| {
+                let count = seen.entry(data.as_slice()).or_insert(0);
+                *count += 1;
+                *count - 1
+            })
+            .collect()
     }
 
     fn now(&self) -> SystemTime {
@@ -193,6 +297,31 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         self.now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+    }
+
+    /// The configured write budget from now, cut to `answer_by` when that comes first.
+    fn budget(&self, answer_by: Option<SystemTime>) -> Budget {
+        let now = self.now();
+        let configured = now + self.config.write_budget;
+        match answer_by {
+            Some(end) if end < configured => Budget {
+                deadline: end,
+                length: end.duration_since(now).unwrap_or(Duration::ZERO),
+                cut: true,
+            },
+            _ => Budget {
+                deadline: configured,
+                length: self.config.write_budget,
+                cut: false,
+            },
+        }
+    }
+
+    fn forget_table(&self, table: &str) {
+        self.tables
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(table);
     }
 
     /// The table's key, from the cache or from one DescribeTable.
@@ -237,90 +366,22 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         Ok(keys)
     }
 
-    /// Writes every item, up to `max_in_flight` batches at once. Err: what still failed.
-    async fn write_items(
-        &self,
-        table: &str,
-        items: Vec<Item>,
-        deadline: SystemTime,
-    ) -> Result<(), String> {
-        let total = items.len();
-        let failures: Vec<(usize, String)> = futures::stream::iter(chunks(items))
-            .map(|chunk| self.write_chunk(table, chunk, deadline))
-            .buffer_unordered(self.config.max_in_flight.max(1))
-            .filter_map(|r| async move { r.err() })
-            .collect()
-            .await;
-        let Some((_, first)) = failures.first() else {
-            return Ok(());
-        };
-        let failed: usize = failures.iter().map(|(n, _)| n).sum();
-        Err(format!(
-            "{failed} of {total} items not written to {table} within {} s: {first}",
-            self.config.write_budget.as_secs()
-        ))
-    }
-
-    /// One BatchWriteItem, re-sending its unprocessed, throttled or 5xx-failed writes with capped
-    /// exponential backoff until the deadline. Err: how many writes failed, and why.
-    async fn write_chunk(
-        &self,
-        table: &str,
-        writes: Vec<WriteRequest>,
-        deadline: SystemTime,
-    ) -> Result<(), (usize, String)> {
-        let mut pending = BatchWriteItem::new(table, writes);
-        let mut attempt = 0;
-        let mut last_why = String::new();
-        loop {
-            let why = match self.until(deadline, self.client.send(&pending)).await {
-                None if last_why.is_empty() => {
-                    return Err((pending.len(), "no answer within the time budget".to_owned()))
-                }
-                None => return Err((pending.len(), last_why)),
-                Some(Ok(output)) => match output.retry() {
-                    None => return Ok(()),
-                    Some(rest) => {
-                        let why =
-                            format!("{} writes still unprocessed (UnprocessedItems)", rest.len());
-                        pending = rest;
-                        why
-                    }
-                },
-                Some(Err(e)) => match classify(&e) {
-                    ErrorClass::Throttling | ErrorClass::Transient => e.to_string(),
-                    _ => return Err((pending.len(), format!("BatchWriteItem: {e}"))),
-                },
-            };
-            attempt += 1;
-            let delay = BACKOFF.backoff(attempt, self.jitter.next());
-            if self.now() + delay >= deadline {
-                return Err((pending.len(), why));
-            }
-            self.client.sleeper().sleep(delay).await;
-            last_why = why;
-        }
-    }
-
     /// Saves the rejected records as JSON lines in one S3 object. Err: why they are not saved.
     async fn save_rejects(
         &self,
         request: &DeliveryRequest,
+        arrival_ms: u64,
         rejects: &[Reject<'_>],
         deadline: SystemTime,
     ) -> Result<(), String> {
         if rejects.is_empty() {
             return Ok(());
         }
-        let key = rejects::object_key(
-            &self.config.reject_prefix,
-            request.timestamp_ms,
-            &request.request_id,
-        );
+        let key = rejects::object_key(&self.config.reject_prefix, arrival_ms, &request.request_id);
         let put = PutObject {
             bucket: self.config.reject_bucket.clone(),
             key,
-            body: rejects::json_lines(rejects, &request.request_id, request.timestamp_ms),
+            body: rejects::json_lines(rejects, &request.request_id, arrival_ms),
             content_type: Some("application/x-ndjson".to_owned()),
         };
         let failed = |why: String| {
@@ -339,10 +400,14 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     }
 
     /// Runs `work` until `deadline`; `None` if the deadline came first (the work is dropped).
+    /// Work is not even started when no time is left.
     async fn until<F: Future>(&self, deadline: SystemTime, work: F) -> Option<F::Output> {
         let left = deadline
             .duration_since(self.now())
             .unwrap_or(Duration::ZERO);
+        if left.is_zero() {
+            return None;
+        }
         let work = pin!(work);
         let timer = pin!(self.client.sleeper().sleep(left));
         match select(work, timer).await {
@@ -350,4 +415,30 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             Either::Right(_) => None,
         }
     }
+}
+
+/// One reject line a record with refused items: the first refused item's code and message
+/// (naming the item when the record made several), in record order.
+fn refused_records(
+    mut refused: Vec<Refusal>,
+    item_counts: &[usize],
+) -> Vec<(usize, String, String)> {
+    refused.sort_by_key(|r| (r.origin.record, r.origin.item));
+    refused.dedup_by_key(|r| r.origin.record);
+    refused
+        .into_iter()
+        .map(|r| {
+            let count = item_counts.get(r.origin.record).copied().unwrap_or(1);
+            let message = if count > 1 {
+                format!(
+                    "{} (item {} of the record's {count})",
+                    r.message,
+                    r.origin.item + 1
+                )
+            } else {
+                r.message
+            };
+            (r.origin.record, r.code, message)
+        })
+        .collect()
 }
