@@ -10,6 +10,7 @@ mod cors;
 mod delete_objects;
 mod lifecycle;
 mod objects;
+mod tagging;
 
 pub use bucket::{CreateBucket, CreateBucketOutput, DeleteBucket};
 pub use cors::{CorsRule, GetBucketCors, GetBucketCorsOutput, PutBucketCors};
@@ -21,6 +22,10 @@ pub use lifecycle::{
 pub use objects::{
     CommonPrefix, GetObject, GetObjectOutput, ListObjectsV2, ListObjectsV2Output, Object,
     PutObject, PutObjectOutput,
+};
+pub use tagging::{
+    GetBucketLocation, GetBucketLocationOutput, GetBucketTagging, GetBucketTaggingOutput,
+    PutBucketTagging, Tag,
 };
 
 use base64::Engine as _;
