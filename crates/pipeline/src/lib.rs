@@ -7,8 +7,11 @@
 //! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
 //! console previews exactly what the bridge writes.
 
+pub mod cloudformation;
+pub mod engine;
 mod error;
 pub mod mapping;
+pub mod plan;
 pub mod spec;
 
 pub use error::Error;
