@@ -374,8 +374,51 @@ where
         },
         other => {
             with_op!(&other, op => run.call(op).await.map(|_| ()).map_err(fail)?);
-            Ok(configured(parent_ours, format!("{} done", other.operation())))
+            Ok(configured(parent_ours, configured_detail(&other)))
         }
+    }
+}
+
+/// What a configuring call set, for the event that ends its step.
+fn configured_detail(call: &Call) -> String {
+    match call {
+        Call::PutBucketTagging(op) => {
+            let tags: Vec<String> = op
+                .tags
+                .iter()
+                .map(|t| format!("{}={}", t.key, t.value))
+                .collect();
+            format!("tagged {}", tags.join(", "))
+        }
+        Call::PutBucketCors(op) => {
+            let origins: Vec<&str> = op
+                .cors_rules
+                .iter()
+                .flat_map(|r| r.allowed_origins.iter().map(String::as_str))
+                .collect();
+            format!("CORS rule for {}", origins.join(", "))
+        }
+        Call::PutBucketLifecycleConfiguration(op) => {
+            match op.rules.first().and_then(|r| r.expiration_days) {
+                Some(days) => format!("objects expire after {days} days"),
+                None => "lifecycle rule set".to_owned(),
+            }
+        }
+        Call::UpdateContinuousBackups(_) => "point-in-time recovery on".to_owned(),
+        Call::RegisterScalableTarget(op) => format!(
+            "{} scales from {} to {}",
+            op.scalable_dimension,
+            op.min_capacity.unwrap_or_default(),
+            op.max_capacity.unwrap_or_default()
+        ),
+        Call::PutScalingPolicy(op) => format!(
+            "policy {} tracks {}%",
+            op.policy_name, op.target_tracking_scaling_policy_configuration.target_value
+        ),
+        Call::PutRolePolicy(op) => {
+            format!("policy {} set on role {}", op.policy_name, op.role_name)
+        }
+        other => format!("{} done", other.operation()),
     }
 }
 
