@@ -9,12 +9,13 @@ mod common;
 
 use common::{on_emulator, unique, Recorder};
 use hoseline_aws::dynamodb::{
-    DescribeContinuousBackups, DescribeTable, DescribeTimeToLive, KeySchemaElement,
+    AttributeDefinition, CreateTable, DeleteTable, DescribeContinuousBackups, DescribeTable,
+    DescribeTimeToLive, KeySchemaElement, ScalarAttributeType,
 };
 use hoseline_aws::firehose::DescribeDeliveryStream;
 use hoseline_aws::iam::{GetRole, ListRoleTags};
 use hoseline_aws::s3::{
-    GetBucketCors, GetBucketLifecycleConfiguration, GetBucketLocation, GetBucketTagging,
+    GetBucketCors, GetBucketLifecycleConfiguration, GetBucketLocation, GetBucketTagging, PutObject,
 };
 use hoseline_aws::transport::native::NativeClient;
 use hoseline_pipeline::engine::{apply, destroy, Outcome, Progress, StepState};
@@ -215,9 +216,80 @@ async fn local_dynamodb_applies_adopts_and_tears_down() {
     .expect("third apply");
     assert_eq!(resumed.resumed.len(), fresh.steps.len());
 
+    // Teardown empties the bucket first: the bridge's rejects and Firehose's backups go too.
+    for key in [
+        "bridge-rejected/2026/01/01/00/r1.json",
+        "backup/2026/01/01/00/b1",
+        "errors/x",
+    ] {
+        client
+            .send(&PutObject {
+                bucket: spec.bucket.name.clone(),
+                key: key.to_owned(),
+                body: b"{}".to_vec(),
+                content_type: None,
+            })
+            .await
+            .expect("PutObject");
+    }
     destroy_all(&client, &spec, &mut progress).await;
     assert!(progress.steps.is_empty(), "{progress:?}");
     assert_gone(&client, &spec).await;
+}
+
+#[tokio::test]
+async fn a_table_made_by_someone_else_is_adopted_and_left_by_teardown() {
+    let spec = on_emulator(PipelineSpec::local_dynamodb(&unique("hl-own")));
+    let client = common::client(&spec);
+    let table = spec.table.as_ref().expect("table");
+    // Keyed as the spec wants, untagged: someone else's table.
+    client
+        .send(&CreateTable::new(
+            &table.name,
+            AttributeDefinition::new("TICKER_SYMBOL", ScalarAttributeType::S),
+            Some(AttributeDefinition::new("EVENT_ID", ScalarAttributeType::S)),
+        ))
+        .await
+        .expect("CreateTable");
+    let mut progress = Progress::default();
+    let rec = apply_all(&client, &spec, &mut progress).await;
+    let adopted = rec
+        .events
+        .iter()
+        .find_map(|e| match &e.state {
+            StepState::Adopted { detail } if e.step_id == "table" => Some(detail.clone()),
+            _ => None,
+        })
+        .expect("the table is adopted");
+    assert!(adopted.contains("not made by this pipeline"), "{adopted}");
+    let record = progress.step("table").expect("recorded");
+    assert!(record.adopted && !record.ours);
+
+    let destroyed = destroy(&client, &spec, &mut progress, &mut |_, _| {
+        std::ops::ControlFlow::Continue(())
+    })
+    .await
+    .expect("destroy");
+    assert!(!destroyed.complete());
+    let left = destroyed.left();
+    assert_eq!(left.len(), 1, "{destroyed:?}");
+    assert_eq!(left[0].resource.kind, ResourceKind::Table);
+    assert_eq!(
+        left[0].outcome,
+        Outcome::Left {
+            why: "it exists but was not made by this pipeline (no hoseline:pipeline tag)"
+                .to_owned()
+        }
+    );
+    client
+        .send(&DescribeTable::new(&table.name))
+        .await
+        .expect("the table is still there");
+    assert!(progress.is_done("table") && !progress.is_done("stream"));
+    client
+        .send(&DeleteTable::new(&table.name))
+        .await
+        .expect("DeleteTable");
 }
 
 #[tokio::test]

@@ -26,6 +26,14 @@ const STREAM_TIMEOUT: Duration = Duration::from_secs(15 * 60);
 const STACK_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 const FUNCTION_TIMEOUT: Duration = Duration::from_secs(5 * 60);
 
+/// A status as AWS spells it (`CREATING`, `CREATING_FAILED`).
+fn aws_text(status: impl serde::Serialize) -> String {
+    serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// A stack's events not seen yet, oldest first (AWS lists them newest first, a page at a time;
 /// the first page holds the latest ones, enough between two polls).
 pub(crate) async fn new_stack_events<T: Transport, S: Sleep, C: Clock>(
@@ -113,7 +121,7 @@ where
             match table.table_status {
                 Some(TableStatus::Active) | None => return Ok(table),
                 Some(status) => {
-                    let what = format!("table {name} is {status:?}");
+                    let what = format!("table {name} is {}", aws_text(status));
                     if self.since(start) > TABLE_TIMEOUT {
                         return Err(self.timeout(step, format!("{what}, not ACTIVE"), start));
                     }
@@ -163,7 +171,7 @@ where
                         .unwrap_or_default();
                     return Err(ApplyError::Failed {
                         step: step.id.to_owned(),
-                        message: format!("stream {name} is {other:?}{why}"),
+                        message: format!("stream {name} is {}{why}", aws_text(other)),
                     });
                 }
             }
