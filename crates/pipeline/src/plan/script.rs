@@ -35,7 +35,7 @@ pub fn cli_script(spec: &PipelineSpec) -> String {
     let needs = |fact: Fact| steps.iter().any(|st| step_mentions(st, fact));
     if needs(Fact::AccessKey) {
         s += &format!(
-            ": \"${{{}:?set it to the key Firehose sends the bridge (the spec's bridge.accessKey)}}\"\n",
+            ": \"${{{}:?set it to the key Firehose sends the bridge, bridge.accessKey in the spec}}\"\n",
             Fact::AccessKey.shell_variable()
         );
     }
