@@ -44,12 +44,17 @@ fn the_planned_environment_is_what_the_bridge_reads() {
     // The plan holds a placeholder; apply puts the key in when it sends CreateFunction.
     assert_eq!(vars[ENV_ACCESS_KEY], "<access key>");
     vars.insert(ENV_ACCESS_KEY.to_owned(), "the-key".to_owned());
-    let config = BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("the bridge starts");
+    let config =
+        BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("the bridge starts");
     assert_eq!(config.table.as_deref(), Some("demo-tickers"));
     assert_eq!(config.reject_bucket, "demo-data");
     assert_eq!(config.reject_prefix, "bridge-rejected/");
     assert_eq!(
-        config.access_key.as_ref().map(|k| k.expose().to_owned()).as_deref(),
+        config
+            .access_key
+            .as_ref()
+            .map(|k| k.expose().to_owned())
+            .as_deref(),
         Some("the-key")
     );
     assert!(config.mapping.generate_missing_key);
@@ -60,6 +65,9 @@ fn the_planned_environment_is_what_the_bridge_reads() {
             days: 30
         })
     );
-    assert_eq!(config.mapping.arrival_attribute.as_deref(), Some("ARRIVED_AT"));
+    assert_eq!(
+        config.mapping.arrival_attribute.as_deref(),
+        Some("ARRIVED_AT")
+    );
     assert!(!config.mapping.copy_common_attributes);
 }

@@ -16,8 +16,13 @@ mod events;
 mod failure;
 mod progress;
 mod run;
+mod steps;
 mod teardown;
+mod teardown_storage;
 mod wait;
+
+#[cfg(test)]
+mod tests;
 
 pub use apply::{apply, Applied};
 pub use destroy::{destroy, Destroyed, Outcome, Teardown};

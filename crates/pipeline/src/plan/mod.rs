@@ -28,6 +28,8 @@ mod table;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_show;
 
 pub use bridge::{bridge_environment, env as bridge_env, PERMISSION_INVOKE, PERMISSION_URL};
 pub use bucket::console_cors_rule;
