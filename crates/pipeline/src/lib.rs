@@ -6,6 +6,10 @@
 //!
 //! [`mapping`] turns a Firehose record into DynamoDB items; it compiles for wasm32 as well, so the
 //! console previews exactly what the bridge writes.
+//!
+//! [`plan`] turns a [`spec::PipelineSpec`] into the ordered AWS calls that make it (shown before
+//! anything runs, exported as an AWS CLI script); [`engine`] applies a plan (resumable, adopting
+//! what exists and matches) and tears a pipeline down, through any transport of the aws crate.
 
 pub mod cloudformation;
 pub mod engine;
