@@ -125,6 +125,41 @@ async fn a_role_not_yet_usable_is_retried_and_said() {
 }
 
 #[tokio::test]
+async fn point_in_time_recovery_waits_for_a_new_tables_backups() {
+    let fake = Fake::new(|call, n| match (call.operation.as_str(), n) {
+        ("UpdateContinuousBackups", 0 | 1) => Some(json_error(
+            "ContinuousBackupsUnavailableException",
+            "Backups are being enabled for the table: demo-tickers. Please retry later",
+        )),
+        _ => None,
+    });
+    let (client, time) = client(fake, "us-east-1");
+    let mut spec = spec();
+    if let Some(t) = spec.table.as_mut() {
+        t.point_in_time_recovery = true;
+    }
+    let mut progress = Progress::default();
+    let mut rec = Recorder::default();
+    apply(&client, &spec, None, &mut progress, &mut |e, p| {
+        rec.observe(e, p)
+    })
+    .await
+    .expect("applies");
+    let retries: Vec<&str> = rec
+        .events
+        .iter()
+        .filter_map(|e| match &e.state {
+            StepState::Retrying { why, .. } if e.step_id == "table.pitr" => Some(why.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(retries.len(), 2, "{retries:?}");
+    assert!(retries[0].starts_with("DynamoDB is still turning backups on for the new table"));
+    assert_eq!(time.total_slept(), Duration::from_secs(6));
+    assert!(progress.is_done("table.pitr"));
+}
+
+#[tokio::test]
 async fn a_role_that_never_works_fails_after_a_minute() {
     let fake = Fake::new(|call, _| {
         (call.operation == "CreateDeliveryStream").then(|| {

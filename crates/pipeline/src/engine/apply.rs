@@ -86,7 +86,10 @@ where
     let mut applied = Applied::default();
     for (index, id) in ids.iter().enumerate() {
         let mut facts = run.progress.facts();
-        facts.bridge_zip = run.bridge_zip.map(<[u8]>::to_vec);
+        // Only the function's step carries the zip (a few MB): no copy for the others.
+        if *id == "bridge.function" {
+            facts.bridge_zip = run.bridge_zip.map(<[u8]>::to_vec);
+        }
         let planned = plan(spec, &facts);
         let Some(step) = planned.steps.get(index).filter(|s| s.id == *id) else {
             return Err(ApplyError::Setup {

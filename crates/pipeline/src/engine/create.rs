@@ -322,7 +322,7 @@ where
                 Err(e) => return Err(fail(e)),
             }
         } else {
-            match self.send_retrying_role(step, op).await? {
+            match self.send_retrying(step, op).await? {
                 Ok(config) => {
                     let config = if config.state.as_deref() == Some("Active") {
                         config
@@ -364,7 +364,7 @@ where
     ) -> Result<Outcome, ApplyError> {
         let name = &op.delivery_stream_name;
         let fail = |e| aws_error(step, &step.call, e);
-        match self.send_retrying_role(step, op).await? {
+        match self.send_retrying(step, op).await? {
             Ok(_) => {
                 let desc = self.wait_stream(step, name).await?;
                 Ok(Outcome::made(format!("stream {name} is ACTIVE"))

@@ -1,6 +1,8 @@
 //! Reading AWS's errors: which mean "it exists", "it is not there", "you lack a permission"
 //! (and which one), and which are a role just made that IAM has not spread yet.
 
+use std::time::Duration;
+
 use hoseline_aws::Error;
 
 use crate::plan::Call;
@@ -63,22 +65,41 @@ pub(crate) fn permission_hint(error: &Error, call: &Call) -> String {
     format!("the credentials need {action}{pass_role}: add it to their policy, then apply again to resume")
 }
 
-/// A role made moments ago that the service cannot use yet (IAM is eventually consistent):
-/// Firehose's "unable to assume role" / "is not authorized to perform", Lambda's "cannot be
-/// assumed by Lambda". Worth retrying for about a minute.
-pub(crate) fn role_not_ready(error: &Error, call: &Call) -> bool {
+/// A refusal that passes on its own, why, and how long it is worth retrying:
+/// - a role made moments ago that Firehose or Lambda cannot use yet (IAM is eventually
+///   consistent): Firehose's "unable to assume role" / "is not authorized to perform", Lambda's
+///   "cannot be assumed by Lambda"; about a minute;
+/// - point-in-time recovery asked for a table just made (`ContinuousBackupsUnavailableException`
+///   while DynamoDB turns its backups on); a few minutes.
+pub(crate) fn passing(error: &Error, call: &Call) -> Option<(&'static str, Duration)> {
     let message = error.message().to_ascii_lowercase();
+    let role = (
+        "the new role is not usable yet (IAM takes a few seconds to spread it)",
+        Duration::from_secs(60),
+    );
     match call {
-        Call::CreateDeliveryStream(_) => {
-            error.code() == "InvalidArgumentException"
+        Call::CreateDeliveryStream(_)
+            if error.code() == "InvalidArgumentException"
                 && (message.contains("unable to assume role")
-                    || message.contains("is not authorized to perform"))
+                    || message.contains("is not authorized to perform")) =>
+        {
+            Some(role)
         }
-        Call::CreateFunction(_) => {
-            error.code() == "InvalidParameterValueException"
-                && message.contains("cannot be assumed by lambda")
+        Call::CreateFunction(_)
+            if error.code() == "InvalidParameterValueException"
+                && message.contains("cannot be assumed by lambda") =>
+        {
+            Some(role)
         }
-        _ => false,
+        Call::UpdateContinuousBackups(_)
+            if error.code() == "ContinuousBackupsUnavailableException" =>
+        {
+            Some((
+                "DynamoDB is still turning backups on for the new table",
+                Duration::from_secs(5 * 60),
+            ))
+        }
+        _ => None,
     }
 }
 

@@ -8,13 +8,10 @@ use hoseline_aws::{Client, Clock, Error, Operation, Sleep, Transport};
 
 use super::error::ApplyError;
 use super::events::{StepEvent, StepState};
-use super::failure::{access_denied, permission_hint, role_not_ready};
+use super::failure::{access_denied, passing, permission_hint};
 use super::progress::Progress;
 use crate::plan::{Call, Step};
 use crate::spec::PipelineSpec;
-
-/// How long a role just made may take to be usable by Firehose or Lambda (IAM propagation).
-pub(crate) const ROLE_PROPAGATION: Duration = Duration::from_secs(60);
 
 pub(crate) struct Run<'a, T, S, C, F> {
     pub(crate) client: &'a Client<T, S, C>,
@@ -62,10 +59,11 @@ where
         self.now().duration_since(start).unwrap_or_default()
     }
 
-    /// Sends a step's create call; a role the call hands over that IAM has not spread yet is
-    /// retried with backoff (2 s, 4 s, 8 s, then every 10 s) for up to a minute, each retry
-    /// reported. The outer error is the observer asking to stop.
-    pub(crate) async fn send_retrying_role<O: Operation>(
+    /// Sends a step's call; a refusal that passes on its own ([`passing`]: a role IAM has not
+    /// spread yet, backups not yet on for a new table) is retried with backoff (2 s, 4 s, 8 s,
+    /// then every 10 s) while it is worth it, each retry reported. The outer error is the
+    /// observer asking to stop.
+    pub(crate) async fn send_retrying<O: Operation>(
         &mut self,
         step: &Step,
         op: &O,
@@ -74,22 +72,19 @@ where
         let mut delay = Duration::from_secs(2);
         let mut attempt = 1;
         loop {
-            match self.call(op).await {
-                Err(e)
-                    if role_not_ready(&e, &step.call) && self.since(start) < ROLE_PROPAGATION =>
-                {
-                    attempt += 1;
-                    let why = format!(
-                        "the new role is not usable yet (IAM takes a few seconds to spread it): {}; again in {} s",
-                        e.message(),
-                        delay.as_secs()
-                    );
-                    self.emit(step.id, StepState::Retrying { why, attempt })?;
-                    self.sleep(delay).await;
-                    delay = (delay * 2).min(Duration::from_secs(10));
-                }
-                other => return Ok(other),
-            }
+            let result = self.call(op).await;
+            let retry = match &result {
+                Err(e) => passing(e, &step.call).filter(|(_, limit)| self.since(start) < *limit),
+                Ok(_) => None,
+            };
+            let (Some((reason, _)), Err(e)) = (retry, &result) else {
+                return Ok(result);
+            };
+            attempt += 1;
+            let why = format!("{reason}: {}; again in {} s", e.message(), delay.as_secs());
+            self.emit(step.id, StepState::Retrying { why, attempt })?;
+            self.sleep(delay).await;
+            delay = (delay * 2).min(Duration::from_secs(10));
         }
     }
 }

@@ -141,7 +141,7 @@ where
             Err(e) => Err(fail(e)),
         },
         other => {
-            with_op!(&other, op => run.call(op).await.map(|_| ()).map_err(fail)?);
+            with_op!(&other, op => run.send_retrying(step, op).await?.map(|_| ()).map_err(fail)?);
             Ok(configured(parent_ours, configured_detail(&other)))
         }
     }
