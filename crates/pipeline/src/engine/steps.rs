@@ -5,8 +5,8 @@
 use std::ops::ControlFlow;
 
 use hoseline_aws::credentials::Secret;
-use hoseline_aws::dynamodb::DescribeTimeToLive;
-use hoseline_aws::lambda::GetFunctionUrlConfig;
+use hoseline_aws::dynamodb::{DescribeTimeToLive, UpdateTimeToLive};
+use hoseline_aws::lambda::{CreateFunctionUrlConfig, GetFunctionUrlConfig};
 use hoseline_aws::{Clock, Sleep, Transport};
 
 use super::create::Outcome;
@@ -56,7 +56,6 @@ where
         .configures
         .and_then(|p| run.progress.step(p))
         .is_none_or(|r| r.ours);
-    let fail = |e| aws_error(step, &step.call, e);
     match with_secret(&step.call, run.spec) {
         Call::CreateBucket(op) => run.bucket(step, &op).await,
         Call::CreateTable(op) => run.table(step, &op).await,
@@ -66,85 +65,130 @@ where
         Call::CreateDeliveryStream(op) => run.stream(step, &op).await,
         Call::PutBucketTagging(_) if !parent_ours => Ok(Outcome {
             skipped: true,
-            detail: "the bucket was not made by this pipeline: it stays untagged, and teardown leaves it".to_owned(),
+            detail: "the bucket was not made by this pipeline: it stays untagged, and teardown \
+                     leaves it"
+                .to_owned(),
             ..Outcome::default()
         }),
-        Call::UpdateTimeToLive(op) => match run.call(&op).await {
-            Ok(_) => Ok(configured(parent_ours, format!("TTL on {}", op.time_to_live_specification.attribute_name))),
-            // AWS refuses to turn TTL on twice ("TimeToLive is already enabled"): read it.
-            Err(e) if e.code() == "ValidationException" => {
-                let wanted = &op.time_to_live_specification.attribute_name;
-                let ttl = run
-                    .call(&DescribeTimeToLive::new(&op.table_name))
-                    .await
-                    .map_err(fail)?
-                    .time_to_live_description
-                    .unwrap_or_default();
-                match ttl.enabled_attribute() {
-                    Some(a) if a == wanted => Ok(Outcome {
-                        adopted: true,
-                        ours: parent_ours,
-                        detail: format!("TTL was already on {a}"),
-                        ..Outcome::default()
-                    }),
-                    Some(a) => Err(ApplyError::Conflict {
-                        step: step.id.to_owned(),
-                        resource: step.resource.clone(),
-                        differences: vec![Difference::new("time to live attribute", a, wanted.as_str())],
-                    }),
-                    None => Err(fail(e)),
-                }
-            }
-            Err(e) => Err(fail(e)),
-        },
-        Call::CreateFunctionUrlConfig(op) => {
-            let read = GetFunctionUrlConfig {
-                function_name: op.function_name.clone(),
-            };
-            // Looked for first: the emulator makes a second URL instead of refusing.
-            let url = match run.call(&read).await {
-                Ok(url) => Some(url),
-                Err(e) if not_found(&e) => match run.call(&op).await {
-                    Ok(url) => {
-                        return Ok(configured(parent_ours, format!("URL {}", url.function_url))
-                            .with(output::FUNCTION_URL, url.function_url))
-                    }
-                    Err(e) if already_exists(&e) => Some(run.call(&read).await.map_err(fail)?),
-                    Err(e) => return Err(fail(e)),
-                },
-                Err(e) => return Err(fail(e)),
-            };
-            let url = url.unwrap_or_default();
-            if url.auth_type != op.auth_type {
-                return Err(ApplyError::Conflict {
-                    step: step.id.to_owned(),
-                    resource: step.resource.clone(),
-                    differences: vec![Difference::new("function URL auth type", url.auth_type, op.auth_type)],
-                });
-            }
-            Ok(Outcome {
-                adopted: true,
-                ours: parent_ours,
-                detail: format!("the function already has URL {}", url.function_url),
-                ..Outcome::default()
-            }
-            .with(output::FUNCTION_URL, url.function_url))
-        }
+        Call::UpdateTimeToLive(op) => ttl(run, step, &op, parent_ours).await,
+        Call::CreateFunctionUrlConfig(op) => function_url(run, step, &op, parent_ours).await,
         Call::AddPermission(op) => match run.call(&op).await {
-            Ok(_) => Ok(configured(parent_ours, format!("statement {} added", op.statement_id))),
+            Ok(_) => Ok(configured(
+                parent_ours,
+                format!("statement {} added", op.statement_id),
+            )),
             Err(e) if already_exists(&e) => Ok(Outcome {
                 adopted: true,
                 ours: parent_ours,
-                detail: format!("statement {} is already in the function's policy", op.statement_id),
+                detail: format!(
+                    "statement {} is already in the function's policy",
+                    op.statement_id
+                ),
                 ..Outcome::default()
             }),
-            Err(e) => Err(fail(e)),
+            Err(e) => Err(aws_error(step, &step.call, e)),
         },
         other => {
-            with_op!(&other, op => run.send_retrying(step, op).await?.map(|_| ()).map_err(fail)?);
+            let sent = with_op!(&other, op => run.send_retrying(step, op).await?.map(|_| ()));
+            sent.map_err(|e| aws_error(step, &step.call, e))?;
             Ok(configured(parent_ours, configured_detail(&other)))
         }
     }
+}
+
+/// AWS refuses to turn TTL on twice ("TimeToLive is already enabled"): then it is read back.
+async fn ttl<T, S, C, F>(
+    run: &mut Run<'_, T, S, C, F>,
+    step: &Step,
+    op: &UpdateTimeToLive,
+    parent_ours: bool,
+) -> Result<Outcome, ApplyError>
+where
+    T: Transport,
+    S: Sleep,
+    C: Clock,
+    F: FnMut(&StepEvent, &Progress) -> ControlFlow<()>,
+{
+    let fail = |e| aws_error(step, &step.call, e);
+    let wanted = &op.time_to_live_specification.attribute_name;
+    let refused = match run.call(op).await {
+        Ok(_) => return Ok(configured(parent_ours, format!("TTL on {wanted}"))),
+        Err(e) if e.code() == "ValidationException" => e,
+        Err(e) => return Err(fail(e)),
+    };
+    let ttl = run
+        .call(&DescribeTimeToLive::new(&op.table_name))
+        .await
+        .map_err(fail)?
+        .time_to_live_description
+        .unwrap_or_default();
+    match ttl.enabled_attribute() {
+        Some(a) if a == wanted => Ok(Outcome {
+            adopted: true,
+            ours: parent_ours,
+            detail: format!("TTL was already on {a}"),
+            ..Outcome::default()
+        }),
+        Some(a) => Err(ApplyError::Conflict {
+            step: step.id.to_owned(),
+            resource: step.resource.clone(),
+            differences: vec![Difference::new(
+                "time to live attribute",
+                a,
+                wanted.as_str(),
+            )],
+        }),
+        None => Err(fail(refused)),
+    }
+}
+
+/// Looked for first: the emulator makes a second URL where AWS refuses.
+async fn function_url<T, S, C, F>(
+    run: &mut Run<'_, T, S, C, F>,
+    step: &Step,
+    op: &CreateFunctionUrlConfig,
+    parent_ours: bool,
+) -> Result<Outcome, ApplyError>
+where
+    T: Transport,
+    S: Sleep,
+    C: Clock,
+    F: FnMut(&StepEvent, &Progress) -> ControlFlow<()>,
+{
+    let fail = |e| aws_error(step, &step.call, e);
+    let read = GetFunctionUrlConfig {
+        function_name: op.function_name.clone(),
+    };
+    let url = match run.call(&read).await {
+        Ok(url) => url,
+        Err(e) if not_found(&e) => match run.call(op).await {
+            Ok(url) => {
+                return Ok(configured(parent_ours, format!("URL {}", url.function_url))
+                    .with(output::FUNCTION_URL, url.function_url))
+            }
+            Err(e) if already_exists(&e) => run.call(&read).await.map_err(fail)?,
+            Err(e) => return Err(fail(e)),
+        },
+        Err(e) => return Err(fail(e)),
+    };
+    if url.auth_type != op.auth_type {
+        return Err(ApplyError::Conflict {
+            step: step.id.to_owned(),
+            resource: step.resource.clone(),
+            differences: vec![Difference::new(
+                "function URL auth type",
+                url.auth_type,
+                op.auth_type.as_str(),
+            )],
+        });
+    }
+    Ok(Outcome {
+        adopted: true,
+        ours: parent_ours,
+        detail: format!("the function already has URL {}", url.function_url),
+        ..Outcome::default()
+    }
+    .with(output::FUNCTION_URL, url.function_url))
 }
 
 /// What a configuring call set, for the event that ends its step.
