@@ -296,7 +296,8 @@ where
         Ok(outcome)
     }
 
-    /// `op` carries the access key (put in by the caller); `shown` is the planned call.
+    /// `op` carries the access key (put in by the caller). Without the zip (a later run) the
+    /// function can only be adopted.
     pub(crate) async fn function(
         &mut self,
         step: &Step,
@@ -304,15 +305,14 @@ where
     ) -> Result<Outcome, ApplyError> {
         let name = &op.function_name;
         let fail = |e| aws_error(step, &step.call, e);
-        let existing = if op.zip_file.is_empty() {
-            // Without the zip a function can only be adopted.
+        let found = if op.zip_file.is_empty() {
             match self
                 .call(&GetFunction {
                     function_name: name.clone(),
                 })
                 .await
             {
-                Ok(found) => Some(found),
+                Ok(found) => found,
                 Err(e) if not_found(&e) => {
                     return Err(ApplyError::MissingFact {
                         step: step.id.to_owned(),
@@ -332,17 +332,15 @@ where
                     return Ok(Outcome::made(format!("function {name} is Active"))
                         .with(output::FUNCTION_ARN, config.function_arn));
                 }
-                Err(e) if already_exists(&e) => Some(
-                    self.call(&GetFunction {
+                Err(e) if already_exists(&e) => self
+                    .call(&GetFunction {
                         function_name: name.clone(),
                     })
                     .await
                     .map_err(fail)?,
-                ),
                 Err(e) => return Err(fail(e)),
             }
         };
-        let found = existing.unwrap_or_default();
         let differences = adopt::function(&found.configuration, op);
         let tag = found
             .tags
