@@ -24,6 +24,7 @@ async fn firehose_role_lifecycle() {
             assume_role_policy_document: trust.to_string(),
             description: Some("Firehose delivery to the bridge".into()),
             path: Some("/hoseline/".into()),
+            tags: Vec::new(),
         })
         .await
         .expect("CreateRole");

@@ -107,6 +107,7 @@ fn bridge(name: &str, role: String) -> CreateFunction {
             .into_iter()
             .collect::<Variables>(),
         description: Some("Hoseline bridge".into()),
+        tags: Default::default(),
     }
 }
 

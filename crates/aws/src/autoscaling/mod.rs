@@ -2,6 +2,10 @@
 //! PROVISIONED DynamoDB table is a scalable target per capacity dimension plus a target-tracking
 //! policy on it. Shapes follow botocore's `application-autoscaling/2016-02-06` model.
 
+mod targets;
+
+pub use targets::{DeregisterScalableTarget, DeregisterScalableTargetOutput};
+
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::json::json_operation;

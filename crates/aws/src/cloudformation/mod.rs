@@ -37,6 +37,17 @@ pub struct Stack {
     pub description: Option<String>,
     #[serde(default)]
     pub outputs: Members<StackOutput>,
+    #[serde(default)]
+    pub tags: Members<Tag>,
+}
+
+/// A stack tag (CloudFormation copies the stack's tags onto the resources that take them).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "PascalCase")]
+pub struct Tag {
+    pub key: String,
+    #[serde(default)]
+    pub value: String,
 }
 
 impl Stack {
@@ -47,6 +58,15 @@ impl Stack {
             .iter()
             .find(|o| o.output_key == key)
             .map(|o| o.output_value.as_str())
+    }
+
+    /// The value of the stack tag named `key`.
+    pub fn tag(&self, key: &str) -> Option<&str> {
+        self.tags
+            .items
+            .iter()
+            .find(|t| t.key == key)
+            .map(|t| t.value.as_str())
     }
 
     /// Still working (`..._IN_PROGRESS`): poll again.

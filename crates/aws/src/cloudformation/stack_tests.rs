@@ -96,6 +96,9 @@ fn describe_stacks_decodes_status_and_outputs() {
             <OutputValue>http://my-load-balancer.amazonaws.com:80/index.html</OutputValue>
           </member>
         </Outputs>
+        <Tags>
+          <member><Key>hoseline:pipeline</Key><Value>demo</Value></member>
+        </Tags>
       </member>
     </Stacks>
   </DescribeStacksResult>
@@ -122,6 +125,8 @@ fn describe_stacks_decodes_status_and_outputs() {
         Some("http://my-load-balancer.amazonaws.com:80/index.html")
     );
     assert_eq!(stack.output("Nope"), None);
+    assert_eq!(stack.tag("hoseline:pipeline"), Some("demo"));
+    assert_eq!(stack.tag("other"), None);
     assert_eq!(
         DescribeStacks::default()
             .build(&cfn())

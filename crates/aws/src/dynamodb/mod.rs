@@ -4,6 +4,7 @@
 
 mod items;
 mod reads;
+mod settings;
 mod tables;
 mod types;
 
@@ -15,6 +16,12 @@ pub use items::{
     PutItem, PutItemOutput,
 };
 pub use reads::{Query, QueryOutput, Scan, ScanOutput};
+pub use settings::{
+    ContinuousBackupsDescription, ContinuousBackupsOutput, DescribeContinuousBackups,
+    DescribeTimeToLive, DescribeTimeToLiveOutput, ListTagsOfResource, ListTagsOfResourceOutput,
+    PointInTimeRecoveryDescription, PointInTimeRecoverySpecification, TimeToLiveDescription,
+    TimeToLiveStatus, UpdateContinuousBackups,
+};
 pub use tables::{
     CreateTable, CreateTableOutput, DeleteTable, DeleteTableOutput, DescribeTable,
     DescribeTableOutput, ListTables, ListTablesOutput, UpdateTimeToLive, UpdateTimeToLiveOutput,

@@ -4,6 +4,7 @@
 
 mod records;
 mod streams;
+mod tags;
 mod types;
 
 #[cfg(test)]
@@ -18,6 +19,7 @@ pub use streams::{
     DeleteDeliveryStream, DeleteDeliveryStreamOutput, DescribeDeliveryStream,
     DescribeDeliveryStreamOutput, ListDeliveryStreams, ListDeliveryStreamsOutput,
 };
+pub use tags::{ListTagsForDeliveryStream, ListTagsForDeliveryStreamOutput};
 pub use types::{
     BufferingHints, CloudWatchLoggingOptions, CompressionFormat, ContentEncoding,
     DeliveryStreamDescription, DeliveryStreamStatus, DeliveryStreamType, DestinationDescription,

@@ -5,9 +5,13 @@
 pub mod policies;
 mod policy;
 mod role;
+mod tags;
 
 pub use policy::{DeleteRolePolicy, PutRolePolicy};
 pub use role::{CreateRole, DeleteRole, GetRole, ListRoles, ListRolesOutput, RoleOutput};
+pub use tags::{ListRoleTags, ListRoleTagsOutput, Tag};
+
+pub(crate) use tags::validate_tags;
 
 use percent_encoding::percent_decode_str;
 use serde::Deserialize;

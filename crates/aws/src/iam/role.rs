@@ -16,6 +16,8 @@ pub struct CreateRole {
     pub description: Option<String>,
     /// `/` when absent.
     pub path: Option<String>,
+    /// `(Key, Value)` pairs, at most 50.
+    pub tags: Vec<(String, String)>,
 }
 
 /// The role CreateRole made or GetRole found.
@@ -48,7 +50,7 @@ impl Operation for CreateRole {
         if let Some(p) = &self.path {
             validate_path("Path", p)?;
         }
-        Ok(())
+        super::validate_tags(&self.tags)
     }
 
     fn build(&self, endpoint: &ResolvedEndpoint) -> Result<HttpRequest, Error> {
@@ -59,7 +61,8 @@ impl Operation for CreateRole {
                 "AssumeRolePolicyDocument",
                 &self.assume_role_policy_document,
             )
-            .push_opt("Description", self.description.as_deref());
+            .push_opt("Description", self.description.as_deref())
+            .push_pairs("Tags", "Key", "Value", &self.tags);
         Ok(query::request(endpoint, Self::NAME, &p))
     }
 
@@ -187,6 +190,7 @@ mod tests {
             assume_role_policy_document: TRUST.into(),
             description: Some("Firehose delivery".into()),
             path: Some("/hoseline/".into()),
+            tags: vec![("hoseline:pipeline".into(), "demo".into())],
         };
         op.validate().expect("valid");
         let r = op.build(&iam()).expect("builds");
@@ -199,7 +203,12 @@ mod tests {
             body.starts_with("Action=CreateRole&Version=2010-05-08&Path=%2Fhoseline%2F&RoleName=hoseline-firehose&AssumeRolePolicyDocument=%7B%22Version%22"),
             "{body}"
         );
-        assert!(body.ends_with("&Description=Firehose+delivery"), "{body}");
+        assert!(
+            body.ends_with(
+                "&Description=Firehose+delivery&Tags.member.1.Key=hoseline%3Apipeline&Tags.member.1.Value=demo"
+            ),
+            "{body}"
+        );
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub struct CreateFunction {
     pub environment: Variables,
     /// At most 256 characters.
     pub description: Option<String>,
+    /// At most 50 tags (key 1-128 characters, value up to 256).
+    pub tags: BTreeMap<String, String>,
 }
 
 impl fmt::Debug for CreateFunction {
@@ -105,6 +107,7 @@ impl fmt::Debug for CreateFunction {
             .field("timeout", &self.timeout)
             .field("environment", &self.environment)
             .field("description", &self.description)
+            .field("tags", &self.tags)
             .finish()
     }
 }
@@ -127,6 +130,8 @@ struct CreateFunctionBody<'a> {
     environment: Option<Environment>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    tags: &'a BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -178,6 +183,16 @@ impl Operation for CreateFunction {
             validate::range("Timeout", t, 1, 5_400)?;
         }
         validate::opt_length("Description", self.description.as_deref(), 0, 256)?;
+        if self.tags.len() > 50 {
+            return Err(Error::invalid(
+                "Tags",
+                format!("must have at most 50 entries (it has {})", self.tags.len()),
+            ));
+        }
+        for (key, value) in &self.tags {
+            validate::length("Tags.Key", key, 1, 128)?;
+            validate::length("Tags.Value", value, 0, 256)?;
+        }
         validate_variables(&self.environment)
     }
 
@@ -197,6 +212,7 @@ impl Operation for CreateFunction {
                 variables: self.environment.clone(),
             }),
             description: self.description.as_deref(),
+            tags: &self.tags,
         };
         rest_json::request(endpoint, "POST", "/2015-03-31/functions", Some(&body))
     }

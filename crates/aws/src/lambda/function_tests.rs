@@ -16,6 +16,7 @@ fn bridge() -> CreateFunction {
             .into_iter()
             .collect(),
         description: None,
+        tags: [("hoseline:pipeline".to_owned(), "demo".to_owned())].into(),
     }
 }
 
@@ -41,7 +42,8 @@ fn create_function_posts_json_with_a_base64_zip() {
             "Architectures": ["arm64"],
             "MemorySize": 256,
             "Timeout": 30,
-            "Environment": {"Variables": {"ACCESS_KEY": "very-secret", "TABLE_NAME": "events"}}
+            "Environment": {"Variables": {"ACCESS_KEY": "very-secret", "TABLE_NAME": "events"}},
+            "Tags": {"hoseline:pipeline": "demo"}
         })
     );
     let shown = format!("{op:?}");
@@ -78,6 +80,12 @@ fn create_function_input_is_checked() {
                 o.environment.0.insert("BIG".into(), "x".repeat(5000));
             }),
             "Environment.Variables",
+        ),
+        (
+            Box::new(|o| {
+                o.tags.insert(String::new(), "v".into());
+            }),
+            "Tags.Key",
         ),
     ];
     for (change, field) in cases {

@@ -6,6 +6,7 @@
 
 mod function;
 mod url;
+mod url_config;
 
 pub use function::{
     CodeLocation, CreateFunction, DeleteFunction, GetFunction, GetFunctionOutput, ListFunctions,
@@ -15,6 +16,7 @@ pub use url::{
     AddPermission, AddPermissionOutput, Cors, CreateFunctionUrlConfig,
     CreateFunctionUrlConfigOutput,
 };
+pub use url_config::GetFunctionUrlConfig;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -11,6 +11,7 @@ mod delete_objects;
 mod lifecycle;
 mod list_objects;
 mod objects;
+mod tagging;
 
 pub use bucket::{CreateBucket, CreateBucketOutput, DeleteBucket};
 pub use cors::{CorsRule, GetBucketCors, GetBucketCorsOutput, PutBucketCors};
@@ -21,6 +22,10 @@ pub use lifecycle::{
 };
 pub use list_objects::{CommonPrefix, ListObjectsV2, ListObjectsV2Output, Object};
 pub use objects::{GetObject, GetObjectOutput, PutObject, PutObjectOutput};
+pub use tagging::{
+    GetBucketLocation, GetBucketLocationOutput, GetBucketTagging, GetBucketTaggingOutput,
+    PutBucketTagging, Tag,
+};
 
 use base64::Engine as _;
 use md5::{Digest, Md5};

@@ -9,6 +9,10 @@ use super::logical_id::BUCKET;
 use super::Template;
 use crate::spec::{BucketSpec, PipelineSpec};
 
+/// The id of the console's CORS rule and of the expiry rule (the local plan uses the same).
+pub const CORS_RULE_ID: &str = "hoseline-console";
+pub const LIFECYCLE_RULE_ID: &str = "hoseline-expiry";
+
 /// How long a browser may cache the CORS preflight answer, seconds.
 pub const CORS_MAX_AGE_SECONDS: u32 = 3000;
 
@@ -41,7 +45,7 @@ pub(super) fn add(t: &mut Template, spec: &PipelineSpec) {
     }
     if let Some(days) = bucket.expiration_days {
         properties["LifecycleConfiguration"] = json!({
-            "Rules": [{"Id": "expire-objects", "Status": "Enabled", "ExpirationInDays": days}]
+            "Rules": [{"Id": LIFECYCLE_RULE_ID, "Status": "Enabled", "ExpirationInDays": days}]
         });
     }
     t.data_resource(
@@ -60,7 +64,7 @@ fn cors_configuration(bucket: &BucketSpec) -> Option<Value> {
     }
     Some(json!({
         "CorsRules": [{
-            "Id": "hoseline-console",
+            "Id": CORS_RULE_ID,
             "AllowedOrigins": bucket.cors_allowed_origins,
             "AllowedMethods": CORS_ALLOWED_METHODS,
             "AllowedHeaders": ["*"],

@@ -31,7 +31,10 @@ mod tests;
 
 use serde_json::{json, Map, Value};
 
-pub use bucket::{CORS_ALLOWED_METHODS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS};
+pub use bucket::{
+    CORS_ALLOWED_METHODS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_RULE_ID,
+    LIFECYCLE_RULE_ID,
+};
 pub use roles::{BRIDGE_POLICY_NAME, FIREHOSE_POLICY_NAME};
 pub use stream::{log_group_name, BACKUP_LOG_STREAM, DESTINATION_LOG_STREAM, LOG_RETENTION_DAYS};
 pub use table::WRITE_POLICY_NAME;
