@@ -2,17 +2,24 @@
 //!
 //! Conventions every command follows: credentials, region and endpoint come from the standard AWS
 //! environment variables (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`,
-//! `AWS_REGION`, `AWS_ENDPOINT_URL`); `--endpoint URL` and `--region R` override them. Errors go
-//! to stderr with the AWS code and message; the exit status is 2 for bad input (nothing was
-//! sent), 1 for a failed request, 0 for success.
+//! `AWS_REGION`, `AWS_ENDPOINT_URL`); `--endpoint URL` and `--region R` override them. A pipeline
+//! command reads its region and (local) emulator from the spec, which `--endpoint` and
+//! `--bridge-url` override. Progress goes to stderr, results to stdout. Errors go to stderr with
+//! the AWS code and message; the exit status is 2 for bad input (nothing was sent), 1 for a failed
+//! request or an unfinished apply or destroy, 0 for success.
 
 mod commands;
 mod config;
+mod error;
+mod spec_file;
+mod state;
+mod stdout;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use hoseline_aws::Error;
+
+use crate::error::CliError;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,6 +40,16 @@ enum Command {
     Whoami(commands::whoami::WhoamiArgs),
     /// The bridge (Firehose HTTP endpoint -> DynamoDB) as a local server.
     Bridge(commands::bridge::BridgeArgs),
+    /// Print the AWS calls that make a spec's pipeline, with the reason for each (nothing is sent).
+    Plan(commands::plan::PlanArgs),
+    /// Make a spec's pipeline (resumable; adopts what exists and matches).
+    Apply(commands::apply::ApplyArgs),
+    /// Delete what a spec's pipeline made (and nothing else).
+    Destroy(commands::destroy::DestroyArgs),
+    /// Export a spec's pipeline as a CloudFormation template, an AWS CLI script or the spec.
+    Export(commands::export::ExportArgs),
+    /// Estimate a spec's monthly cost on AWS under a load.
+    Cost(commands::cost::CostArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,34 +64,31 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let result = runtime.block_on(async {
-        let config = config::resolve(&cli.aws, |name| std::env::var(name).ok())?;
-        match cli.command {
-            Command::Whoami(args) => commands::whoami::run(config, &args).await,
-            Command::Bridge(args) => commands::bridge::run(config, &args).await,
-        }
-    });
+    let result = runtime.block_on(run(cli));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{}", report(&error));
-            ExitCode::from(exit_status(&error))
+            eprintln!("{}", error.report());
+            ExitCode::from(error.exit_status())
         }
     }
 }
 
-/// One line for stderr: the AWS code and message, the request id when there is one.
-fn report(error: &Error) -> String {
-    match error {
-        Error::InvalidInput { .. } | Error::Network { .. } => format!("error: {error}"),
-        Error::Service { status, .. } => format!("error: {error} [HTTP {status}]"),
-        _ => format!("error: {}: {error}", error.code()),
+async fn run(cli: Cli) -> Result<(), CliError> {
+    let aws = &cli.aws;
+    let from_env = |name: &str| std::env::var(name).ok();
+    match &cli.command {
+        Command::Whoami(args) => {
+            commands::whoami::run(config::resolve(aws, from_env)?, args).await?;
+        }
+        Command::Bridge(args) => {
+            commands::bridge::run(config::resolve(aws, from_env)?, args).await?;
+        }
+        Command::Plan(args) => commands::plan::run(aws, args)?,
+        Command::Apply(args) => commands::apply::run(aws, args).await?,
+        Command::Destroy(args) => commands::destroy::run(aws, args).await?,
+        Command::Export(args) => commands::export::run(aws, args)?,
+        Command::Cost(args) => commands::cost::run(aws, args)?,
     }
-}
-
-fn exit_status(error: &Error) -> u8 {
-    match error {
-        Error::InvalidInput { .. } => 2,
-        _ => 1,
-    }
+    Ok(())
 }
