@@ -4,7 +4,8 @@
 #   2. the dev emulator on 127.0.0.1:4566, signatures checked (scripts/emulator.sh start),
 #      health-checked; demo credentials AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 #   3. the local bridge (hoseline bridge serve) on http://127.0.0.1:4599, without an access key
-#      (moto's Firehose sends none), writing to the emulator; rejects to bucket hoseline-local-rejects
+#      (moto's Firehose sends none), writing to the emulator; no default reject bucket: each
+#      pipeline's stream names its own (.../tables/<table>?rejects=<bucket>)
 #   4. trunk serve, offline, on http://127.0.0.1:8080/
 # Ctrl-C stops everything this script started (an emulator that was already running stays up).
 # Env: HOSELINE_CONSOLE_PORT (8080), HOSELINE_EMULATOR_PORT (4566), HOSELINE_BRIDGE_PORT (4599).
@@ -23,7 +24,6 @@ CONSOLE_URL="http://127.0.0.1:$CONSOLE_PORT/"
 EMULATOR_URL="http://127.0.0.1:$EMULATOR_PORT"
 BRIDGE_PORT="${HOSELINE_BRIDGE_PORT:-4599}"
 BRIDGE_URL="http://127.0.0.1:$BRIDGE_PORT"
-REJECT_BUCKET="hoseline-local-rejects"
 DEMO_KEY_ID="AKIAIOSFODNN7EXAMPLE"
 DEMO_SECRET="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
@@ -82,30 +82,22 @@ answers "$EMULATOR_URL/moto-api/" || die "the emulator at $EMULATOR_URL does not
 say "emulator healthy at $EMULATOR_URL"
 
 # --- the local bridge ----------------------------------------------------------------------------
-# A Firehose stream made on the emulator with the HTTP endpoint URL $BRIDGE_URL/tables/<table>
-# delivers here (moto POSTs inside PutRecordBatch), and the bridge writes into the emulator's
-# DynamoDB. moto's Firehose sends no access key, so the bridge runs without one: local use only.
+# A Firehose stream made on the emulator with the HTTP endpoint URL
+# $BRIDGE_URL/tables/<table>?rejects=<bucket> delivers here (moto POSTs inside PutRecordBatch): the
+# bridge writes the records into that table of the emulator's DynamoDB and the ones it rejects
+# into that bucket. One bridge serves every local pipeline, each with its own bucket, so no default
+# bucket is set here (HOSELINE_REJECT_BUCKET empty). moto's Firehose sends no access key, so the bridge runs without
+# one: local use only.
 if answers "$BRIDGE_URL/health"; then
     die "something already serves $BRIDGE_URL: stop it or set HOSELINE_BRIDGE_PORT"
 fi
 say "building hoseline (cargo build -p hoseline-cli)"
 cargo build --quiet -p hoseline-cli
-# The reject bucket must exist before the bridge writes a reject to it.
-AWS_ACCESS_KEY_ID="$DEMO_KEY_ID" AWS_SECRET_ACCESS_KEY="$DEMO_SECRET" \
-    "$HOSELINE_TOOLS/venv/bin/python" - "$EMULATOR_URL" "$REJECT_BUCKET" <<'EOF' ||
-import sys, boto3
-s3 = boto3.client("s3", endpoint_url=sys.argv[1], region_name="us-east-1")
-try:
-    s3.create_bucket(Bucket=sys.argv[2])
-except (s3.exceptions.BucketAlreadyOwnedByYou, s3.exceptions.BucketAlreadyExists):
-    pass
-EOF
-    die "cannot create the reject bucket $REJECT_BUCKET on the emulator"
 target_dir="$(cargo metadata --format-version 1 --no-deps |
     "$HOSELINE_TOOLS/venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 env AWS_ACCESS_KEY_ID="$DEMO_KEY_ID" AWS_SECRET_ACCESS_KEY="$DEMO_SECRET" AWS_SESSION_TOKEN= \
     AWS_REGION=us-east-1 AWS_ENDPOINT_URL="$EMULATOR_URL" \
-    HOSELINE_REJECT_BUCKET="$REJECT_BUCKET" HOSELINE_ACCESS_KEY= HOSELINE_TABLE= \
+    HOSELINE_REJECT_BUCKET= HOSELINE_ACCESS_KEY= HOSELINE_TABLE= \
     "$target_dir/debug/hoseline" bridge serve --listen "127.0.0.1:$BRIDGE_PORT" --allow-no-access-key \
     </dev/null &
 bridge_pid=$!
@@ -143,8 +135,8 @@ echo
 say "console:  $CONSOLE_URL"
 say "emulator: $EMULATOR_URL (region us-east-1, access key AKIAIOSFODNN7EXAMPLE,"
 say "          secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)"
-say "bridge:   $BRIDGE_URL/tables/<table> (the HTTP endpoint URL for a Firehose stream on the"
-say "          emulator; no access key; rejects to s3://$REJECT_BUCKET/bridge-rejected/)"
+say "bridge:   $BRIDGE_URL/tables/<table>?rejects=<bucket> (the HTTP endpoint URL for a Firehose"
+say "          stream on the emulator; no access key; rejects to s3://<bucket>/bridge-rejected/)"
 say "Ctrl-C stops everything this script started"
 echo
 

@@ -23,6 +23,11 @@ pub const ENV_COPY_COMMON_ATTRIBUTES: &str = bridge_env::COPY_COMMON_ATTRIBUTES;
 pub const ENV_WRITE_BUDGET_SECONDS: &str = bridge_env::WRITE_BUDGET_SECONDS;
 pub const ENV_MAX_IN_FLIGHT: &str = bridge_env::MAX_IN_FLIGHT;
 
+/// The local server's query parameter naming a delivery's reject bucket, as the pipeline plan
+/// writes a local stream's URL: `<bridge>/tables/<table>?rejects=<bucket>`. It wins over
+/// `HOSELINE_REJECT_BUCKET`.
+pub const REJECTS_PARAMETER: &str = "rejects";
+
 /// The largest Firehose buffer (`BufferingHints.SizeInMBs`) for the bridge as a Lambda: a function
 /// URL refuses requests over 6 MB before the function runs (Lambda answers 413 itself, which
 /// Firehose treats as permanent), and Firehose base64-encodes the records, so its default 5 MB
@@ -43,8 +48,11 @@ pub struct BridgeConfig {
     pub table: Option<String>,
     /// `HOSELINE_ACCESS_KEY`, trimmed; `None` only when started explicitly without one (local use).
     pub access_key: Option<Secret>,
-    /// `HOSELINE_REJECT_BUCKET`: where records that cannot become items go.
-    pub reject_bucket: String,
+    /// `HOSELINE_REJECT_BUCKET`: where records that cannot become items go, unless the delivery
+    /// names its own bucket (the local server's `?rejects=<bucket>`). Optional: one local bridge
+    /// serves every local pipeline, each stream naming its pipeline's bucket in its URL. A
+    /// delivery that must reject a record with no bucket named anywhere is a 500.
+    pub reject_bucket: Option<String>,
     /// `HOSELINE_REJECT_PREFIX` (default `bridge-rejected/`), then `YYYY/MM/DD/HH/` UTC.
     pub reject_prefix: String,
     /// `HOSELINE_GENERATE_KEY`, `HOSELINE_TTL_ATTRIBUTE` + `HOSELINE_TTL_DAYS`,
@@ -89,16 +97,11 @@ impl BridgeConfig {
                 ))
             }
         };
-        let reject_bucket = get(ENV_REJECT_BUCKET)
-            .map(|b| b.trim().to_owned())
-            .ok_or_else(|| {
-                Error::config(
-                    ENV_REJECT_BUCKET,
-                    "is required: the S3 bucket rejected records are written to",
-                )
-            })?;
-        hoseline_aws::s3::validate_bucket_name(ENV_REJECT_BUCKET, &reject_bucket)
-            .map_err(|e| Error::config(ENV_REJECT_BUCKET, rule_of(&e)))?;
+        let reject_bucket = get(ENV_REJECT_BUCKET).map(|b| b.trim().to_owned());
+        if let Some(bucket) = &reject_bucket {
+            hoseline_aws::s3::validate_bucket_name(ENV_REJECT_BUCKET, bucket)
+                .map_err(|e| Error::config(ENV_REJECT_BUCKET, rule_of(&e)))?;
+        }
         let reject_prefix = reject_prefix(lookup(ENV_REJECT_PREFIX))?;
 
         let ttl = match (get(ENV_TTL_ATTRIBUTE), get(ENV_TTL_DAYS)) {
@@ -167,7 +170,8 @@ fn access_key(value: Option<String>) -> Result<Option<String>, Error> {
     }
 }
 
-fn rule_of(e: &hoseline_aws::Error) -> String {
+/// The rule an invalid-input error states, without the field it names.
+pub(crate) fn rule_of(e: &hoseline_aws::Error) -> String {
     match e {
         hoseline_aws::Error::InvalidInput { rule, .. } => rule.clone(),
         other => other.to_string(),
@@ -269,6 +273,7 @@ mod tests {
             c.access_key.as_ref().map(Secret::expose),
             Some("secret-key")
         );
+        assert_eq!(c.reject_bucket.as_deref(), Some("my-rejects"));
         assert_eq!(c.reject_prefix, "bridge-rejected/");
         assert_eq!(c.write_budget, Duration::from_secs(90));
         assert_eq!(c.max_in_flight, 4);
@@ -330,7 +335,7 @@ mod tests {
         vars.insert(ENV_ACCESS_KEY.to_owned(), "k".to_owned());
         let c = BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("valid");
         assert_eq!(c.table.as_deref(), Some("demo-tickers"));
-        assert_eq!(c.reject_bucket, "demo-data");
+        assert_eq!(c.reject_bucket.as_deref(), Some("demo-data"));
         assert_eq!(c.reject_prefix, bridge.reject_prefix);
         assert_eq!(
             c.mapping,
@@ -344,6 +349,22 @@ mod tests {
                 copy_common_attributes: false,
             }
         );
+    }
+
+    // One local bridge serves every local pipeline, each stream naming its bucket in its URL:
+    // the variable is a default, not a requirement (unset, empty or blank alike).
+    #[test]
+    fn the_reject_bucket_is_an_optional_default() {
+        for vars in [
+            &[(ENV_ACCESS_KEY, "k")][..],
+            &[(ENV_ACCESS_KEY, "k"), (ENV_REJECT_BUCKET, "")],
+            &[(ENV_ACCESS_KEY, "k"), (ENV_REJECT_BUCKET, " \n")],
+        ] {
+            let c = from(vars, false).expect("valid without a reject bucket");
+            assert_eq!(c.reject_bucket, None, "{vars:?}");
+        }
+        let c = from(&[(ENV_REJECT_BUCKET, " my-rejects\n")], true).expect("valid");
+        assert_eq!(c.reject_bucket.as_deref(), Some("my-rejects"));
     }
 
     #[test]
@@ -391,16 +412,13 @@ mod tests {
 
     #[test]
     fn bad_settings_name_the_variable_and_the_rule() {
-        let e = from(&[(ENV_ACCESS_KEY, "k")], false).unwrap_err();
-        assert_eq!(e.variable(), Some(ENV_REJECT_BUCKET));
-        assert!(e.to_string().contains("required"), "{e}");
-
         let cases: &[Case<'_>] = &[
             (
                 &[(ENV_REJECT_BUCKET, "My_Bucket")],
                 ENV_REJECT_BUCKET,
                 "lowercase",
             ),
+            (&[(ENV_REJECT_BUCKET, "ab")], ENV_REJECT_BUCKET, "3 to 63"),
             (&[(ENV_TABLE, "ab")], ENV_TABLE, "3 to 255"),
             (
                 &[(ENV_GENERATE_KEY, "yes")],

@@ -2,6 +2,9 @@
 //!
 //! A function URL event (payload format 2.0) becomes one delivery into the configured table
 //! (`HOSELINE_TABLE`, required here): the Lambda serves exactly one table, whatever the path.
+//! Its rejects go to `HOSELINE_REJECT_BUCKET`, also required here (the plan sets it to the
+//! pipeline's bucket): a function URL's query string is ignored, `?rejects=` included, since the
+//! one pipeline a Lambda serves has one bucket, set where the function is made.
 //! A body Lambda sent base64-encoded (Firehose's gzip bodies are) arrives decoded as
 //! `Body::Binary`; a `Content-Encoding: gzip` header goes on to the bridge core, which inflates.
 //! Credentials and region come from the variables Lambda sets (`AWS_ACCESS_KEY_ID`,
@@ -23,7 +26,7 @@ use lambda_http::http::header::{HeaderValue, ALLOW, CONTENT_TYPE};
 use lambda_http::http::{Method, StatusCode};
 use lambda_http::{Body, Request, RequestExt as _, Response};
 
-use crate::config::BridgeConfig;
+use crate::config::{BridgeConfig, ENV_REJECT_BUCKET, ENV_TABLE};
 use crate::protocol::{self, DeliveryResponse};
 use crate::server;
 use crate::{Bridge, Error};
@@ -59,17 +62,32 @@ pub fn aws_config_from_env(lookup: impl Fn(&str) -> Option<String>) -> Result<Cl
     })
 }
 
-/// Reads the configuration (a Lambda always needs `HOSELINE_TABLE` and `HOSELINE_ACCESS_KEY`)
-/// and serves function URL events until the runtime stops the process.
+/// The bridge's settings for a Lambda, and its one table: beyond what the local server needs,
+/// `HOSELINE_ACCESS_KEY` (the function URL is public), `HOSELINE_TABLE` and
+/// `HOSELINE_REJECT_BUCKET` (no request names a table or a bucket here) are required.
+pub fn config_from_env(
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<(BridgeConfig, String), Error> {
+    let config = BridgeConfig::from_env(lookup, false)?;
+    let table = config
+        .table
+        .clone()
+        .ok_or_else(|| Error::config(ENV_TABLE, "is not set: a Lambda bridge serves one table"))?;
+    if config.reject_bucket.is_none() {
+        return Err(Error::config(
+            ENV_REJECT_BUCKET,
+            "is not set: a Lambda bridge writes the records it rejects to this S3 bucket \
+             (the pipeline's bucket)",
+        ));
+    }
+    Ok((config, table))
+}
+
+/// Reads the configuration ([`config_from_env`]) and serves function URL events until the
+/// runtime stops the process.
 pub async fn run() -> Result<(), lambda_http::Error> {
     let lookup = |name: &str| std::env::var(name).ok();
-    let config = BridgeConfig::from_env(lookup, false)?;
-    let table = config.table.clone().ok_or_else(|| {
-        Error::config(
-            "HOSELINE_TABLE",
-            "is not set: a Lambda bridge serves one table",
-        )
-    })?;
+    let (config, table) = config_from_env(lookup)?;
     let client = NativeClient::native(aws_config_from_env(lookup)?)?;
     let bridge = Arc::new(Bridge::new(client, config));
     lambda_http::run(lambda_http::service_fn(move |event: Request| {

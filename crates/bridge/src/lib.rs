@@ -22,7 +22,7 @@ mod rejects;
 pub mod server;
 
 pub use config::{BridgeConfig, LAMBDA_MAX_BUFFER_MB};
-pub use delivery::{Bridge, Delivery, DeliveryReport};
+pub use delivery::{Bridge, Delivery, DeliveryReport, Destination};
 pub use error::Error;
 pub use hoseline_pipeline as pipeline;
 pub use protocol::{parse_request, DeliveryRequest, DeliveryResponse, ProtocolError};

@@ -2,10 +2,21 @@
 //! index key it does not take) are not retried: they go to S3
 //! as JSON lines shaped like Firehose's own failed records, one object per delivery, under a key
 //! fixed by the request id and timestamp so a retried delivery overwrites rather than duplicates.
+//!
+//! The bucket is the delivery's own when it names one (the local server's `?rejects=<bucket>`:
+//! each local pipeline's rejects go to its own bucket, as on AWS), else `HOSELINE_REJECT_BUCKET`.
+
+use std::time::SystemTime;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use hoseline_aws::s3::PutObject;
+use hoseline_aws::{Clock, Sleep, Transport};
 use serde::Serialize;
+
+use crate::config::{ENV_REJECT_BUCKET, REJECTS_PARAMETER};
+use crate::protocol::DeliveryRequest;
+use crate::Bridge;
 
 /// One rejected record, as Firehose writes a failed record (plus our request id and index).
 #[derive(Serialize)]
@@ -26,6 +37,57 @@ pub(crate) struct Reject<'a> {
     pub(crate) code: &'a str,
     pub(crate) message: &'a str,
     pub(crate) data: &'a [u8],
+}
+
+impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
+    /// Saves the rejected records as JSON lines in one S3 object of `bucket`. Err: why they are
+    /// not saved, a reason to send the delivery again (a 500): with no bucket at all, that none
+    /// is named.
+    pub(crate) async fn save_rejects(
+        &self,
+        bucket: Option<&str>,
+        request: &DeliveryRequest,
+        arrival_ms: u64,
+        rejects: &[Reject<'_>],
+        deadline: SystemTime,
+    ) -> Result<(), String> {
+        if rejects.is_empty() {
+            return Ok(());
+        }
+        let Some(bucket) = bucket else {
+            return Err(format!(
+                "{} rejected records not saved: no reject bucket is named (neither \
+                 ?{REJECTS_PARAMETER}=<bucket> in the stream's endpoint URL nor \
+                 {ENV_REJECT_BUCKET}); Firehose retries the batch, then backs it up to its S3 \
+                 bucket",
+                rejects.len()
+            ));
+        };
+        let key = object_key(
+            &self.config().reject_prefix,
+            arrival_ms,
+            &request.request_id,
+        );
+        let put = PutObject {
+            bucket: bucket.to_owned(),
+            key,
+            body: json_lines(rejects, &request.request_id, arrival_ms),
+            content_type: Some("application/x-ndjson".to_owned()),
+        };
+        let failed = |why: String| {
+            format!(
+                "{} rejected records not saved to s3://{}/{}: {why}",
+                rejects.len(),
+                put.bucket,
+                put.key
+            )
+        };
+        match self.until(deadline, self.client().send(&put)).await {
+            Some(Ok(_)) => Ok(()),
+            Some(Err(e)) => Err(failed(e.to_string())),
+            None => Err(failed("the time budget ran out".to_owned())),
+        }
+    }
 }
 
 /// `{prefix}YYYY/MM/DD/HH/{request_id}.jsonl`, the hour in UTC from the request's timestamp.

@@ -1,89 +1,30 @@
 //! End to end through the local emulator: a Firehose stream with an HTTP endpoint destination
 //! delivers to the local bridge server (started here, in-process, on 127.0.0.1:0), which writes
-//! into the emulator's DynamoDB and S3.
+//! into the emulator's DynamoDB and S3 (common/local_bridge.rs says how moto delivers).
 //!
 //! Needs the signature-checking test emulator (`scripts/emulator.sh start-test`, default
-//! http://127.0.0.1:4577, or `HOSELINE_TEST_ENDPOINT`). moto POSTs each PutRecordBatch to the
-//! endpoint synchronously, one POST per call, with no `X-Amz-Firehose-*` headers (no access key,
-//! no request id) and a timestamp in seconds: so the bridge runs without an access key here, as
-//! `hoseline bridge serve --allow-no-access-key` does beside moto (toolchain.md).
-//! AWS itself only POSTs to https:// URLs; the stream validation allows http:// to loopback.
+//! http://127.0.0.1:4577, or `HOSELINE_TEST_ENDPOINT`).
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
+use std::collections::BTreeSet;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use common::local_bridge::{create_bucket, create_stream, put, LocalBridge};
 use hoseline_aws::dynamodb::{
     AttributeDefinition, CreateTable, DeleteTable, ScalarAttributeType, Scan,
 };
-use hoseline_aws::firehose::{
-    CreateDeliveryStream, DeleteDeliveryStream, HttpEndpointConfiguration,
-    HttpEndpointDestinationConfiguration, PutRecordBatch, Record, S3DestinationConfiguration,
-};
-use hoseline_aws::s3::{CreateBucket, GetObject, ListObjectsV2};
+use hoseline_aws::firehose::DeleteDeliveryStream;
+use hoseline_aws::s3::{GetObject, ListObjectsV2};
 use hoseline_aws::transport::native::NativeClient;
-use hoseline_bridge::server::{self, NativeBridge};
-use hoseline_bridge::{Bridge, BridgeConfig};
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
-
-const ROLE: &str = "arn:aws:iam::123456789012:role/hoseline-firehose";
 
 /// A client of the signature-checking emulator (demo credentials).
 fn client() -> NativeClient {
     common::checked()
-}
-
-/// The local bridge, serving until dropped.
-struct LocalBridge {
-    port: u16,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<()>>,
-}
-
-impl LocalBridge {
-    /// Without an access key, as beside moto; rejects go to `reject_bucket`.
-    async fn start(reject_bucket: &str) -> Self {
-        let env: HashMap<&str, String> =
-            HashMap::from([("HOSELINE_REJECT_BUCKET", reject_bucket.to_owned())]);
-        let config = BridgeConfig::from_env(|name| env.get(name).cloned(), true).expect("config");
-        let bridge: Arc<NativeBridge> = Arc::new(Bridge::new(client(), config));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1:0");
-        let port = listener.local_addr().expect("local address").port();
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(server::serve(listener, bridge, async {
-            let _ = stopped.await;
-        }));
-        Self {
-            port,
-            stop: Some(stop),
-            task: Some(task),
-        }
-    }
-
-    fn url(&self, table: &str) -> String {
-        format!("http://127.0.0.1:{}/tables/{table}", self.port)
-    }
-
-    async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(task) = self.task.take() {
-            tokio::time::timeout(Duration::from_secs(15), task)
-                .await
-                .expect("the server stops")
-                .expect("the server task ends cleanly");
-        }
-    }
 }
 
 async fn create_table(client: &NativeClient) -> String {
@@ -97,60 +38,6 @@ async fn create_table(client: &NativeClient) -> String {
         .await
         .expect("CreateTable");
     table
-}
-
-async fn create_bucket(client: &NativeClient) -> String {
-    let bucket = common::unique("hoseline-e2e");
-    client
-        .send(&CreateBucket {
-            bucket: bucket.clone(),
-        })
-        .await
-        .expect("CreateBucket");
-    bucket
-}
-
-/// A DirectPut stream whose HTTP endpoint is the local bridge's URL for `table`.
-async fn create_stream(client: &NativeClient, url: &str, backup_bucket: &str) -> String {
-    let stream = common::unique("e2e");
-    client
-        .send(&CreateDeliveryStream::to_http_endpoint(
-            &stream,
-            HttpEndpointDestinationConfiguration {
-                endpoint_configuration: HttpEndpointConfiguration {
-                    url: url.to_owned(),
-                    name: Some("local bridge".into()),
-                    access_key: None,
-                },
-                buffering_hints: None,
-                cloud_watch_logging_options: None,
-                request_configuration: None,
-                role_arn: Some(ROLE.into()),
-                retry_options: None,
-                s3_backup_mode: None,
-                s3_configuration: S3DestinationConfiguration {
-                    role_arn: ROLE.into(),
-                    bucket_arn: format!("arn:aws:s3:::{backup_bucket}"),
-                    ..Default::default()
-                },
-            },
-        ))
-        .await
-        .expect("CreateDeliveryStream");
-    stream
-}
-
-async fn put(client: &NativeClient, stream: &str, records: Vec<Vec<u8>>) {
-    let count = records.len();
-    let out = client
-        .send(&PutRecordBatch::new(
-            stream,
-            records.into_iter().map(Record::new).collect(),
-        ))
-        .await
-        .expect("PutRecordBatch (moto POSTs to the bridge inside it)");
-    assert_eq!(out.failed_put_count, 0, "{out:?}");
-    assert_eq!(out.request_responses.len(), count);
 }
 
 /// Every item's `id`, paging with ExclusiveStartKey.
@@ -189,7 +76,7 @@ async fn a_thousand_records_through_firehose_land_in_the_table() {
     let client = client();
     let table = create_table(&client).await;
     let bucket = create_bucket(&client).await;
-    let bridge = LocalBridge::start(&bucket).await;
+    let bridge = LocalBridge::start(Some(&bucket)).await;
     let stream = create_stream(&client, &bridge.url(&table), &bucket).await;
 
     // PutRecordBatch takes at most 500 records a call.
@@ -241,7 +128,7 @@ async fn bad_records_go_to_s3_and_the_good_ones_to_the_table() {
     let client = client();
     let table = create_table(&client).await;
     let bucket = create_bucket(&client).await;
-    let bridge = LocalBridge::start(&bucket).await;
+    let bridge = LocalBridge::start(Some(&bucket)).await;
     let stream = create_stream(&client, &bridge.url(&table), &bucket).await;
 
     let not_json = b"this is not JSON".to_vec();
@@ -323,6 +210,108 @@ async fn bad_records_go_to_s3_and_the_good_ones_to_the_table() {
     }
 
     delete_stream_and_table(&client, &stream, &table).await;
+    bridge.stop().await;
+}
+
+/// The reject objects in `bucket` (under the default prefix), each as its JSON lines.
+async fn reject_objects(client: &NativeClient, bucket: &str) -> Vec<Vec<serde_json::Value>> {
+    let listed = client
+        .send(&ListObjectsV2 {
+            bucket: bucket.to_owned(),
+            prefix: Some("bridge-rejected/".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("ListObjectsV2");
+    let mut objects = Vec::new();
+    for object in &listed.contents {
+        let body = client
+            .send(&GetObject {
+                bucket: bucket.to_owned(),
+                key: object.key.clone(),
+            })
+            .await
+            .expect("GetObject")
+            .body;
+        let text = String::from_utf8(body).expect("UTF-8 JSON lines");
+        objects.push(
+            text.lines()
+                .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+                .collect(),
+        );
+    }
+    objects
+}
+
+/// The raw record of each reject line.
+fn raw_records(lines: &[serde_json::Value]) -> Vec<Vec<u8>> {
+    lines
+        .iter()
+        .map(|l| {
+            STANDARD
+                .decode(l["rawData"].as_str().expect("rawData"))
+                .expect("base64")
+        })
+        .collect()
+}
+
+// The URL the pipeline plan gives a local stream names its pipeline's bucket: the rejects go
+// there, not to the bridge's default bucket.
+#[tokio::test]
+async fn the_bucket_a_streams_url_names_gets_its_rejects_not_the_default() {
+    let client = client();
+    let table = create_table(&client).await;
+    let default_bucket = create_bucket(&client).await;
+    let own_bucket = create_bucket(&client).await;
+    let bridge = LocalBridge::start(Some(&default_bucket)).await;
+    let url = bridge.url_with_rejects(&table, &own_bucket);
+    let stream = create_stream(&client, &url, &own_bucket).await;
+
+    let bad = b"not JSON, for the stream's own bucket".to_vec();
+    put(&client, &stream, vec![demo_record(1), bad.clone()]).await;
+
+    assert_eq!(scan_ids(&client, &table).await, ["rec-0001"]);
+    let objects = reject_objects(&client, &own_bucket).await;
+    assert_eq!(objects.len(), 1, "{objects:?}");
+    assert_eq!(raw_records(&objects[0]), [bad]);
+    assert_eq!(objects[0][0]["recordIndex"], 1);
+    assert!(
+        reject_objects(&client, &default_bucket).await.is_empty(),
+        "nothing in the default bucket"
+    );
+
+    delete_stream_and_table(&client, &stream, &table).await;
+    bridge.stop().await;
+}
+
+// As scripts/run.sh runs it: one bridge with no default bucket serves two pipelines, and each
+// pipeline's rejects land in its own bucket.
+#[tokio::test]
+async fn one_bridge_without_a_default_keeps_each_pipelines_rejects_in_its_bucket() {
+    let client = client();
+    let bridge = LocalBridge::start(None).await;
+    let mut pipelines = Vec::new();
+    for n in 0..2 {
+        let table = create_table(&client).await;
+        let bucket = create_bucket(&client).await;
+        let url = bridge.url_with_rejects(&table, &bucket);
+        let stream = create_stream(&client, &url, &bucket).await;
+        let bad = format!("pipeline {n}: not JSON").into_bytes();
+        put(&client, &stream, vec![bad.clone(), demo_record(n)]).await;
+        pipelines.push((table, bucket, stream, bad));
+    }
+    for (n, (table, bucket, stream, bad)) in pipelines.iter().enumerate() {
+        assert_eq!(scan_ids(&client, table).await, [format!("rec-{n:04}")]);
+        let objects = reject_objects(&client, bucket).await;
+        assert_eq!(objects.len(), 1, "pipeline {n}: {objects:?}");
+        assert_eq!(
+            raw_records(&objects[0]),
+            std::slice::from_ref(bad),
+            "pipeline {n}"
+        );
+        assert_eq!(objects[0][0]["errorCode"], "Bridge.NotJson");
+        delete_stream_and_table(&client, stream, table).await;
+    }
     bridge.stop().await;
 }
 

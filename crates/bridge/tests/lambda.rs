@@ -15,7 +15,9 @@ use std::time::Duration;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use common::scripted::*;
-use hoseline_bridge::lambda::{aws_config_from_env, handle_event, DEADLINE_MARGIN};
+use hoseline_bridge::lambda::{
+    aws_config_from_env, config_from_env, handle_event, DEADLINE_MARGIN,
+};
 use hoseline_bridge::LAMBDA_MAX_BUFFER_MB;
 use lambda_http::{Context, RequestExt as _};
 
@@ -173,6 +175,68 @@ fn anything_but_post_is_405() {
     assert_eq!(status, 405, "{text}");
     assert_eq!(content_type.as_deref(), Some("application/json"));
     assert!(json(&text)["errorMessage"].is_string());
+}
+
+// The local server takes a table and a reject bucket from each request; a Lambda serves one
+// pipeline, whose table and bucket the plan sets in its environment: both are required there.
+#[test]
+fn a_lambda_needs_its_table_and_reject_bucket() {
+    let all = [
+        ("HOSELINE_ACCESS_KEY", "k"),
+        ("HOSELINE_TABLE", "orders"),
+        ("HOSELINE_REJECT_BUCKET", "my-rejects"),
+    ];
+    fn without(
+        all: [(&'static str, &'static str); 3],
+        left_out: &'static str,
+    ) -> impl Fn(&str) -> Option<String> {
+        move |name| {
+            all.iter()
+                .find(|(k, _)| *k == name && *k != left_out)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+    let (config, table) = config_from_env(without(all, "")).expect("the Lambda starts");
+    assert_eq!(table, "orders");
+    assert_eq!(config.reject_bucket.as_deref(), Some("my-rejects"));
+    for variable in [
+        "HOSELINE_ACCESS_KEY",
+        "HOSELINE_TABLE",
+        "HOSELINE_REJECT_BUCKET",
+    ] {
+        let e = config_from_env(without(all, variable)).expect_err(variable);
+        assert_eq!(e.variable(), Some(variable), "{e}");
+    }
+    let e = config_from_env(without(all, "HOSELINE_REJECT_BUCKET")).expect_err("no bucket");
+    assert!(e.to_string().contains("rejects"), "{e}");
+}
+
+// The function URL's query string names no bucket here: the one pipeline's is configured.
+#[test]
+fn a_rejects_query_on_the_function_url_is_ignored() {
+    let t = bridge(Fake::healthy(), &[]);
+    let body = body(DOC_REQUEST_ID, DOC_TIMESTAMP, &["not JSON"]);
+    let mut event: serde_json::Value = serde_json::from_str(&event(
+        "POST",
+        firehose_headers(ACCESS_KEY, false),
+        &body,
+        false,
+    ))
+    .expect("JSON");
+    event["rawQueryString"] = "rejects=other-bucket".into();
+    event["queryStringParameters"] = serde_json::json!({"rejects": "other-bucket"});
+    let (status, text, _) = respond(&t, &event.to_string());
+    assert_eq!(status, 200, "{text}");
+    let calls = t.0.client().transport().calls.borrow();
+    let put = calls
+        .iter()
+        .find(|c| c.operation == "S3 PUT")
+        .expect("one PutObject");
+    assert!(
+        put.request.url.starts_with("https://rejects.s3."),
+        "to HOSELINE_REJECT_BUCKET: {}",
+        put.request.url
+    );
 }
 
 #[test]

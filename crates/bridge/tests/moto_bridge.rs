@@ -14,7 +14,7 @@ use hoseline_aws::dynamodb::{AttributeDefinition, CreateTable, ScalarAttributeTy
 use hoseline_aws::s3::{CreateBucket, GetObject};
 use hoseline_aws::transport::native::{NativeClient, ReqwestTransport, SystemClock, TokioSleep};
 use hoseline_aws::{HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
-use hoseline_bridge::{Bridge, BridgeConfig};
+use hoseline_bridge::{Bridge, BridgeConfig, Destination};
 
 type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
 
@@ -22,6 +22,11 @@ const KEY: &str = "emulator-access-key";
 
 /// A table keyed by `pk` (S), a bucket for rejects, and a bridge writing to both.
 async fn setup(prefix: &str) -> (NativeBridge, String, String) {
+    setup_with(prefix, true).await
+}
+
+/// [`setup`]; the bucket is the bridge's default (`HOSELINE_REJECT_BUCKET`) only if `default`.
+async fn setup_with(prefix: &str, default: bool) -> (NativeBridge, String, String) {
     let client = common::checked();
     let table = common::unique(prefix);
     client
@@ -39,11 +44,13 @@ async fn setup(prefix: &str) -> (NativeBridge, String, String) {
         })
         .await
         .expect("CreateBucket");
-    let vars = HashMap::from([
+    let mut vars = HashMap::from([
         ("HOSELINE_ACCESS_KEY", KEY.to_owned()),
-        ("HOSELINE_REJECT_BUCKET", bucket.clone()),
         ("HOSELINE_WRITE_BUDGET_SECONDS", "30".to_owned()),
     ]);
+    if default {
+        vars.insert("HOSELINE_REJECT_BUCKET", bucket.clone());
+    }
     let config = BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("config");
     (Bridge::new(client, config), table, bucket)
 }
@@ -341,4 +348,57 @@ async fn a_missing_table_is_a_500_naming_the_aws_error() {
         .unwrap_or_default()
         .to_owned();
     assert!(message.contains("ResourceNotFoundException"), "{message}");
+}
+
+// One local bridge serves every local pipeline without a default bucket: a delivery whose URL
+// names no bucket is fine while every record becomes an item, and a 500 saying why once one must
+// be rejected (Firehose retries, then backs the batch up). The good records are written anyway:
+// writes are idempotent, so the retry that names a bucket rewrites them harmlessly.
+#[tokio::test]
+async fn with_no_reject_bucket_anywhere_a_reject_is_a_500_saying_so() {
+    let (bridge, table, bucket) = setup_with("bridge-nobucket", false).await;
+    let all_good = "6a7b8c9d-0e1f-4203-8405-a6b7c8d9e0f1";
+    let records = [r#"{"pk":"good-1"}"#, r#"{"pk":"good-2"}"#];
+    let r = bridge
+        .handle(
+            &table,
+            &headers(all_good, Some(KEY)),
+            &body(all_good, DOC_TIMESTAMP, &records),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    let id = "7b8c9d0e-1f20-4314-9516-b7c8d9e0f1a2";
+    let payload = body(id, DOC_TIMESTAMP, &[r#"{"pk":"good-3"}"#, "not JSON"]);
+    let r = bridge
+        .handle(&table, &headers(id, Some(KEY)), &payload)
+        .await;
+    assert_eq!(r.status, 500, "{}", r.body);
+    assert_eq!(json(&r.body)["requestId"], id);
+    let message = json(&r.body)["errorMessage"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        message.contains(
+            "1 rejected records not saved: no reject bucket is named (neither \
+             ?rejects=<bucket> in the stream's endpoint URL nor HOSELINE_REJECT_BUCKET)"
+        ),
+        "{message}"
+    );
+    let mut pks = scan_pks(bridge.client(), &table).await;
+    pks.sort();
+    assert_eq!(pks, ["good-1", "good-2", "good-3"]);
+
+    // The same delivery naming its bucket (as the server's `?rejects=` does) goes through.
+    let to = Destination {
+        table: &table,
+        reject_bucket: Some(&bucket),
+    };
+    let r = bridge.handle(to, &headers(id, Some(KEY)), &payload).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let lines = reject_lines(bridge.client(), &bucket, id).await;
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["recordIndex"], 1);
+    assert_eq!(scan_pks(bridge.client(), &table).await.len(), 3);
 }

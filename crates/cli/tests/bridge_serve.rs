@@ -80,7 +80,11 @@ fn a_missing_or_bad_setting_stops_start_up_naming_it() {
         "127.0.0.1:0",
         "--allow-no-access-key",
     ];
-    fails_naming(&run(&no_key, &[]), "HOSELINE_REJECT_BUCKET");
+    // Optional (each stream's URL may name its bucket), but checked when set.
+    fails_naming(
+        &run(&no_key, &[("HOSELINE_REJECT_BUCKET", "Rejects_Bucket")]),
+        "HOSELINE_REJECT_BUCKET",
+    );
     fails_naming(
         &run(
             &no_key,
@@ -159,14 +163,15 @@ fn the_server_limits_are_flags_checked_at_start_up() {
     );
 }
 
-fn get(port: u16, path: &str) -> String {
+/// The whole answer to a request without a body.
+fn ask(port: u16, method: &str, path: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )
     .expect("sends");
     let mut answer = String::new();
@@ -174,6 +179,8 @@ fn get(port: u16, path: &str) -> String {
     answer
 }
 
+// As scripts/run.sh starts it: no access key and no reject bucket (each local stream's URL
+// names its pipeline's bucket).
 #[test]
 fn it_serves_until_sigterm_and_says_when_it_runs_without_an_access_key() {
     let mut child = command(
@@ -184,7 +191,7 @@ fn it_serves_until_sigterm_and_says_when_it_runs_without_an_access_key() {
             "127.0.0.1:0",
             "--allow-no-access-key",
         ],
-        &[("HOSELINE_REJECT_BUCKET", "rejects")],
+        &[],
     )
     .stderr(Stdio::piped())
     .spawn()
@@ -202,13 +209,20 @@ fn it_serves_until_sigterm_and_says_when_it_runs_without_an_access_key() {
         ),
         "{line}"
     );
+    assert!(
+        line.trim_end().ends_with(
+            "rejects to the bucket each stream's URL names (?rejects=<bucket>, under \
+             bridge-rejected/), no default"
+        ),
+        "{line}"
+    );
     let port: u16 = line["hoseline bridge: listening on http://127.0.0.1:".len()..]
         .split(|c: char| !c.is_ascii_digit())
         .next()
         .and_then(|p| p.parse().ok())
         .expect("a port in the start-up line");
 
-    let health = get(port, "/health");
+    let health = ask(port, "GET", "/health");
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(
         health
@@ -217,9 +231,17 @@ fn it_serves_until_sigterm_and_says_when_it_runs_without_an_access_key() {
         "{health}"
     );
     assert!(health.contains(r#""status":"ok""#), "{health}");
-    let elsewhere = get(port, "/nothing-here");
+    assert!(health.contains(r#""defaultRejectBucket":null"#), "{health}");
+    let elsewhere = ask(port, "GET", "/nothing-here");
     assert!(elsewhere.starts_with("HTTP/1.1 404"), "{elsewhere}");
     assert!(elsewhere.contains("errorMessage"), "{elsewhere}");
+    // A stream URL naming a bad bucket is refused before anything is read or written.
+    let bad = ask(port, "POST", "/tables/orders?rejects=Bad_Bucket");
+    assert!(bad.starts_with("HTTP/1.1 400"), "{bad}");
+    assert!(
+        bad.contains("the query parameter rejects (\\\"Bad_Bucket\\\") is not an S3 bucket name"),
+        "{bad}"
+    );
 
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

@@ -12,13 +12,12 @@ use std::time::{Duration, SystemTime};
 use futures::future::{select, Either};
 use hoseline_aws::dynamodb::DescribeTable;
 use hoseline_aws::retry::{Jitter, RetryPolicy};
-use hoseline_aws::s3::PutObject;
 use hoseline_aws::{Client, Clock, Sleep, Transport};
 use hoseline_pipeline::mapping::{map_record, KeySchema, RecordContext};
 
 use crate::batches::dedupe;
 use crate::protocol::{parse_request, DeliveryRequest, DeliveryResponse};
-use crate::rejects::{self, Reject};
+use crate::rejects::Reject;
 use crate::{BridgeConfig, Error};
 use writes::{Origin, Refusal};
 
@@ -28,6 +27,30 @@ const BACKOFF: RetryPolicy = RetryPolicy {
     base_delay: Duration::from_millis(100),
     max_delay: Duration::from_secs(5),
 };
+
+/// Where a delivery goes: its table, and the bucket for its rejects when the request names one.
+/// A table name alone (`"orders".into()`) sends rejects to `HOSELINE_REJECT_BUCKET`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Destination<'a> {
+    pub table: &'a str,
+    /// The local server's `?rejects=<bucket>`, which wins over `HOSELINE_REJECT_BUCKET`.
+    pub reject_bucket: Option<&'a str>,
+}
+
+impl<'a> From<&'a str> for Destination<'a> {
+    fn from(table: &'a str) -> Self {
+        Self {
+            table,
+            reject_bucket: None,
+        }
+    }
+}
+
+impl<'a> From<&'a String> for Destination<'a> {
+    fn from(table: &'a String) -> Self {
+        Self::from(table.as_str())
+    }
+}
 
 /// What one delivery did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -116,34 +139,34 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         &self.client
     }
 
-    /// The whole protocol for one POST into `table`: 200 when every record was written or saved
-    /// as a reject; 400/401 for a bad request (never 413, which Firehose would not retry nor back
-    /// up); 500 (Firehose retries) when anything failed.
-    pub async fn handle(
+    /// The whole protocol for one POST into `to` (a table, or a [`Destination`]): 200 when every
+    /// record was written or saved as a reject; 400/401 for a bad request (never 413, which
+    /// Firehose would not retry nor back up); 500 (Firehose retries) when anything failed.
+    pub async fn handle<'a>(
         &self,
-        table: &str,
+        to: impl Into<Destination<'a>>,
         headers: &[(String, String)],
         body: &[u8],
     ) -> DeliveryResponse {
-        self.handle_delivery(table, headers, body).await.response
+        self.handle_delivery(to, headers, body).await.response
     }
 
     /// [`Bridge::handle`], keeping what the delivery did (for a server's log line).
-    pub async fn handle_delivery(
+    pub async fn handle_delivery<'a>(
         &self,
-        table: &str,
+        to: impl Into<Destination<'a>>,
         headers: &[(String, String)],
         body: &[u8],
     ) -> Delivery {
-        self.handle_delivery_by(table, headers, body, None).await
+        self.handle_delivery_by(to, headers, body, None).await
     }
 
     /// [`Bridge::handle_delivery`], answering by `answer_by` at the latest (a Lambda invocation's
     /// deadline less a margin): the write budget is then the shorter of the configured one and
     /// the time left, and what is not written by then is a 500 (Firehose retries).
-    pub async fn handle_delivery_by(
+    pub async fn handle_delivery_by<'a>(
         &self,
-        table: &str,
+        to: impl Into<Destination<'a>>,
         headers: &[(String, String)],
         body: &[u8],
         answer_by: Option<SystemTime>,
@@ -161,7 +184,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
                 };
             }
         };
-        let (response, report) = match self.deliver_by(table, &request, answer_by).await {
+        let (response, report) = match self.deliver_by(to, &request, answer_by).await {
             Ok(report) => (
                 DeliveryResponse::ok(&request.request_id, self.now_ms()),
                 Some(report),
@@ -179,21 +202,31 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
     }
 
     /// Maps and writes a parsed delivery. An error means Firehose should send it again.
-    pub async fn deliver(
+    ///
+    /// The items are written first, then the rejects saved in one object (DynamoDB's refusals are
+    /// rejects too). A delivery with rejects and no bucket to save them in (neither its
+    /// [`Destination::reject_bucket`] nor `HOSELINE_REJECT_BUCKET`) is an error saying so, its
+    /// good items written all the same: writes are idempotent, so Firehose's retries rewrite
+    /// them harmlessly, and when it gives up the whole batch is in its own S3 backup.
+    pub async fn deliver<'a>(
         &self,
-        table: &str,
+        to: impl Into<Destination<'a>>,
         request: &DeliveryRequest,
     ) -> Result<DeliveryReport, Error> {
-        self.deliver_by(table, request, None).await
+        self.deliver_by(to, request, None).await
     }
 
     /// [`Bridge::deliver`], done by `answer_by` at the latest (see [`Bridge::handle_delivery_by`]).
-    pub async fn deliver_by(
+    pub async fn deliver_by<'a>(
         &self,
-        table: &str,
+        to: impl Into<Destination<'a>>,
         request: &DeliveryRequest,
         answer_by: Option<SystemTime>,
     ) -> Result<DeliveryReport, Error> {
+        let Destination {
+            table,
+            reject_bucket,
+        } = to.into();
         let mut report = DeliveryReport {
             records: request.records.len(),
             ..DeliveryReport::default()
@@ -258,8 +291,9 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             })
             .collect();
         // After the writes: DynamoDB's refusals are rejects too, in the delivery's one object.
+        let bucket = reject_bucket.or(self.config.reject_bucket.as_deref());
         let saved = self
-            .save_rejects(request, arrival_ms, &rejects, deadline)
+            .save_rejects(bucket, request, arrival_ms, &rejects, deadline)
             .await;
         let failures: Vec<String> = [written.failure, saved.err()]
             .into_iter()
@@ -366,42 +400,13 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         Ok(keys)
     }
 
-    /// Saves the rejected records as JSON lines in one S3 object. Err: why they are not saved.
-    async fn save_rejects(
-        &self,
-        request: &DeliveryRequest,
-        arrival_ms: u64,
-        rejects: &[Reject<'_>],
-        deadline: SystemTime,
-    ) -> Result<(), String> {
-        if rejects.is_empty() {
-            return Ok(());
-        }
-        let key = rejects::object_key(&self.config.reject_prefix, arrival_ms, &request.request_id);
-        let put = PutObject {
-            bucket: self.config.reject_bucket.clone(),
-            key,
-            body: rejects::json_lines(rejects, &request.request_id, arrival_ms),
-            content_type: Some("application/x-ndjson".to_owned()),
-        };
-        let failed = |why: String| {
-            format!(
-                "{} rejected records not saved to s3://{}/{}: {why}",
-                rejects.len(),
-                put.bucket,
-                put.key
-            )
-        };
-        match self.until(deadline, self.client.send(&put)).await {
-            Some(Ok(_)) => Ok(()),
-            Some(Err(e)) => Err(failed(e.to_string())),
-            None => Err(failed("the time budget ran out".to_owned())),
-        }
-    }
-
     /// Runs `work` until `deadline`; `None` if the deadline came first (the work is dropped).
     /// Work is not even started when no time is left.
-    async fn until<F: Future>(&self, deadline: SystemTime, work: F) -> Option<F::Output> {
+    pub(crate) async fn until<F: Future>(
+        &self,
+        deadline: SystemTime,
+        work: F,
+    ) -> Option<F::Output> {
         let left = deadline
             .duration_since(self.now())
             .unwrap_or(Duration::ZERO);

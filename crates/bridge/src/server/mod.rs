@@ -2,10 +2,17 @@
 //! emulator. `hoseline bridge serve` runs it; the end-to-end tests start it in-process.
 //!
 //! Routes:
-//! - `POST /tables/{name}`: a Firehose delivery into the table `name` (percent-decoded, 3-255
-//!   characters of `[A-Za-z0-9_.-]`). Pipelines made in the console choose their own tables, so
-//!   one local bridge serves them all.
-//! - `POST /`: a delivery into `HOSELINE_TABLE`, when it is set (as the Lambda does); 404 otherwise.
+//! - `POST /tables/{name}?rejects={bucket}`: a Firehose delivery into the table `name`
+//!   (percent-decoded, 3-255 characters of `[A-Za-z0-9_.-]`), its rejects to the S3 bucket
+//!   `bucket` (percent-decoded, an S3 bucket name; without it, `HOSELINE_REJECT_BUCKET`).
+//!   Pipelines made in the console choose their own tables and buckets, so one local bridge
+//!   serves them all, each pipeline's rejects in its own bucket as on AWS. Any other query
+//!   parameter is a 400 (a misspelt one would send rejects elsewhere unnoticed).
+//! - `POST /`: a delivery into `HOSELINE_TABLE`, when it is set (as the Lambda does); 404
+//!   otherwise. It takes `?rejects=` too.
+//! - A delivery with records to reject and no bucket named (neither `?rejects=` nor
+//!   `HOSELINE_REJECT_BUCKET`) writes its good records and answers 500 saying so: Firehose retries,
+//!   then backs the batch up to its own S3 bucket.
 //! - `GET /health`: 200 `{"status":"ok",...}`.
 //! - anything else: 404 or 405, with a JSON `errorMessage`.
 //!
@@ -38,11 +45,11 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 use crate::protocol::{self, DeliveryResponse, ProtocolError, CONTENT_TYPE as JSON};
-use crate::{Bridge, Delivery};
+use crate::{Bridge, Delivery, Destination};
 
 mod routes;
 
-pub use routes::{route, table_name, Route};
+pub use routes::{reject_bucket, route, table_name, Route};
 
 /// The bridge the local server runs: reqwest, tokio and the system clock.
 pub type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
@@ -165,8 +172,8 @@ async fn answer(
         .map_or("/", |p| p.as_str())
         .to_owned();
     let default_table = bridge.config().table.clone();
-    let table = match route(request.method(), &path, default_table.as_deref()) {
-        Route::Deliver(table) => table,
+    let (table, rejects) = match route(request.method(), &path, default_table.as_deref()) {
+        Route::Deliver { table, rejects } => (table, rejects),
         Route::Health => return health(bridge),
         Route::Reject {
             status,
@@ -228,7 +235,11 @@ async fn answer(
         match tokio::time::timeout(options.body_timeout, body).await {
             Ok(Ok(collected)) => {
                 let body = collected.to_bytes();
-                let delivery = bridge.handle_delivery(&table, &headers, &body).await;
+                let to = Destination {
+                    table: &table,
+                    reject_bucket: rejects.as_deref(),
+                };
+                let delivery = bridge.handle_delivery(to, &headers, &body).await;
                 log_delivery(&table, Some(peer), &delivery, started.elapsed());
                 return json(&delivery.response);
             }
@@ -265,6 +276,7 @@ fn health(bridge: &NativeBridge) -> Response<Full<Bytes>> {
         "status": "ok",
         "table": config.table,
         "accessKeyRequired": config.access_key.is_some(),
+        "defaultRejectBucket": config.reject_bucket,
     });
     json(&DeliveryResponse {
         status: 200,

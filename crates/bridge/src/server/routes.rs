@@ -1,15 +1,26 @@
 //! Where a request to the local server goes: a delivery into the table named in the path
 //! (`/tables/<name>`), the configured table at `/`, the health check, or a 4xx with the rule.
+//!
+//! A delivery's query string may name the bucket for its rejects, `?rejects=<bucket>`
+//! (percent-decoded, an S3 bucket name): one local bridge serves every local pipeline, and each
+//! stream's URL names its pipeline's own bucket. Any other query parameter, or `rejects` twice,
+//! is refused with 400: Firehose sends the URL exactly as the stream has it, so a typo
+//! (`?reject=`) would otherwise send rejects to the default bucket, or nowhere, unnoticed.
 
 use hyper::Method;
 
+use crate::config::REJECTS_PARAMETER;
 use crate::protocol;
 
 /// Where a request goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// A delivery into this table.
-    Deliver(String),
+    /// A delivery into `table`, its rejects to `rejects` when the URL names a bucket (else to
+    /// `HOSELINE_REJECT_BUCKET`).
+    Deliver {
+        table: String,
+        rejects: Option<String>,
+    },
     Health,
     /// 4xx with this message (and an `Allow` header for 405).
     Reject {
@@ -37,10 +48,17 @@ impl Route {
     }
 }
 
-/// Routes a request by method and path (the query string is ignored). `default_table` is
+/// Routes a request by method, path and (for a delivery) query string. `default_table` is
 /// `HOSELINE_TABLE`, served at `/`.
 pub fn route(method: &Method, path_and_query: &str, default_table: Option<&str>) -> Route {
-    let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
+    let without_fragment = path_and_query.split('#').next().unwrap_or_default();
+    let (path, query) = without_fragment
+        .split_once('?')
+        .unwrap_or((without_fragment, ""));
+    let deliver = |table: String| match reject_bucket(query) {
+        Ok(rejects) => Route::Deliver { table, rejects },
+        Err(message) => Route::reject(400, message),
+    };
     if path == "/health" {
         return if method == Method::GET || method == Method::HEAD {
             Route::Health
@@ -53,7 +71,7 @@ pub fn route(method: &Method, path_and_query: &str, default_table: Option<&str>)
             return Route::method_not_allowed("POST", "/");
         }
         return match default_table {
-            Some(table) => Route::Deliver(table.to_owned()),
+            Some(table) => deliver(table.to_owned()),
             None => Route::reject(
                 404,
                 "no table is configured (HOSELINE_TABLE): POST to /tables/<name> to name the table",
@@ -77,9 +95,56 @@ pub fn route(method: &Method, path_and_query: &str, default_table: Option<&str>)
         return Route::method_not_allowed("POST", path);
     }
     match table_name(raw) {
-        Ok(name) => Route::Deliver(name),
+        Ok(name) => deliver(name),
         Err(message) => Route::reject(404, message),
     }
+}
+
+/// The reject bucket a delivery's query string names: `rejects=<bucket>`, percent-decoded and
+/// checked as S3 names buckets; `None` without a query. Err: the 400's message, naming the
+/// parameter and the rule.
+pub fn reject_bucket(query: &str) -> Result<Option<String>, String> {
+    let mut bucket = None;
+    // `a=1&&b=2` and a trailing `&` hold empty pairs, which name nothing.
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let name = decode(raw_name, "a query parameter's name")?;
+        if name != REJECTS_PARAMETER {
+            let shown = protocol::truncate_chars(&name, 80);
+            return Err(format!(
+                "unknown query parameter {shown:?}: a delivery URL takes only \
+                 ?{REJECTS_PARAMETER}=<bucket>, the S3 bucket for the records the bridge rejects"
+            ));
+        }
+        if bucket.is_some() {
+            return Err(format!(
+                "the query parameter {REJECTS_PARAMETER} is given more than once: name one bucket"
+            ));
+        }
+        let value = decode(raw_value, "the query parameter's value")?;
+        if value.is_empty() {
+            return Err(format!(
+                "the query parameter {REJECTS_PARAMETER} is empty: name the S3 bucket for this \
+                 stream's rejects, as ?{REJECTS_PARAMETER}=<bucket>"
+            ));
+        }
+        hoseline_aws::s3::validate_bucket_name(REJECTS_PARAMETER, &value).map_err(|e| {
+            let shown = protocol::truncate_chars(&value, 80);
+            format!(
+                "the query parameter {REJECTS_PARAMETER} ({shown:?}) is not an S3 bucket name: {}",
+                crate::config::rule_of(&e)
+            )
+        })?;
+        bucket = Some(value);
+    }
+    Ok(bucket)
+}
+
+fn decode(raw: &str, what: &str) -> Result<String, String> {
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|_| format!("{what} is not UTF-8 once percent-decoded"))
 }
 
 /// The percent-decoded table name of a path segment, checked as DynamoDB names tables.
@@ -103,20 +168,120 @@ pub fn table_name(segment: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    fn deliver(table: &str, rejects: Option<&str>) -> Route {
+        Route::Deliver {
+            table: table.into(),
+            rejects: rejects.map(str::to_owned),
+        }
+    }
+
+    /// The message of a 400, or a panic naming what came instead.
+    fn bad_request(path: &str) -> String {
+        match route(&Method::POST, path, Some("default-table")) {
+            Route::Reject {
+                status: 400,
+                message,
+                allow: None,
+            } => message,
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+
     #[test]
     fn tables_come_from_the_path_percent_decoded() {
         assert_eq!(
             route(&Method::POST, "/tables/orders", None),
-            Route::Deliver("orders".into())
+            deliver("orders", None)
         );
         assert_eq!(
-            route(&Method::POST, "/tables/my.table-1_x/?x=1", Some("other")),
-            Route::Deliver("my.table-1_x".into())
+            route(&Method::POST, "/tables/my.table-1_x/", Some("other")),
+            deliver("my.table-1_x", None)
         );
         assert_eq!(
             route(&Method::POST, "/tables/ord%65rs", None),
-            Route::Deliver("orders".into())
+            deliver("orders", None)
         );
+    }
+
+    // The URL the pipeline plan gives a local stream: `<bridge>/tables/<table>?rejects=<bucket>`.
+    #[test]
+    fn the_query_names_the_reject_bucket_percent_decoded() {
+        assert_eq!(
+            route(
+                &Method::POST,
+                "/tables/demo-tickers?rejects=demo-data",
+                None
+            ),
+            deliver("demo-tickers", Some("demo-data"))
+        );
+        assert_eq!(
+            route(&Method::POST, "/tables/t1x/?rejects=b%2D1.x&", None),
+            deliver("t1x", Some("b-1.x"))
+        );
+        assert_eq!(
+            route(&Method::POST, "/?rejects=my-rejects", Some("events")),
+            deliver("events", Some("my-rejects"))
+        );
+        // An empty query, or empty pairs, name nothing.
+        for path in ["/tables/t1x?", "/tables/t1x?&&", "/tables/t1x#rejects=x"] {
+            assert_eq!(
+                route(&Method::POST, path, None),
+                deliver("t1x", None),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_reject_bucket_is_400_naming_the_parameter_and_the_rule() {
+        for (path, rule) in [
+            ("/tables/t1x?rejects=My_Bucket", "lowercase letters"),
+            ("/tables/t1x?rejects=ab", "3 to 63"),
+            ("/tables/t1x?rejects=bucket-", "start and end with"),
+            ("/tables/t1x?rejects=a..b", "two adjacent periods"),
+            ("/tables/t1x?rejects=a%20b%20c", "lowercase letters"),
+            ("/tables/t1x?rejects=a%2Fbc", "lowercase letters"),
+            ("/?rejects=192.168.1.1", "IP address"),
+        ] {
+            let message = bad_request(path);
+            assert!(
+                message.contains("query parameter rejects"),
+                "{path}: {message}"
+            );
+            assert!(
+                message.contains("not an S3 bucket name"),
+                "{path}: {message}"
+            );
+            assert!(message.contains(rule), "{path}: {message}");
+        }
+        for path in ["/tables/t1x?rejects=", "/tables/t1x?rejects"] {
+            let message = bad_request(path);
+            assert!(message.contains("rejects is empty"), "{path}: {message}");
+        }
+        let message = bad_request("/tables/t1x?rejects=%FF%FE");
+        assert!(message.contains("not UTF-8"), "{message}");
+        let message = bad_request("/tables/t1x?rejects=one-bucket&rejects=another");
+        assert!(message.contains("more than once"), "{message}");
+    }
+
+    // Firehose sends the URL as the stream has it: a misspelt parameter is refused rather than
+    // sending the stream's rejects to the default bucket (or nowhere) unnoticed.
+    #[test]
+    fn unknown_query_parameters_are_400_naming_them() {
+        for (path, name) in [
+            ("/tables/t1x?reject=my-bucket", "\"reject\""),
+            ("/tables/t1x?rejects=my-bucket&x=1", "\"x\""),
+            ("/tables/t1x?Rejects=my-bucket", "\"Rejects\""),
+            ("/?rejectPrefix=bad/", "\"rejectPrefix\""),
+            ("/tables/t1x?%72ejectz=my-bucket", "\"rejectz\""),
+        ] {
+            let message = bad_request(path);
+            assert!(
+                message.contains(&format!("unknown query parameter {name}")),
+                "{path}: {message}"
+            );
+            assert!(message.contains("?rejects=<bucket>"), "{path}: {message}");
+        }
     }
 
     #[test]
@@ -128,6 +293,7 @@ mod tests {
             "/tables/../etc",
             "/tables/a/b",
             "/tables/",
+            "/tables/ab?rejects=fine-bucket",
         ] {
             match route(&Method::POST, path, None) {
                 Route::Reject { status: 404, .. } => {}
@@ -150,7 +316,7 @@ mod tests {
     fn the_root_serves_the_configured_table_or_says_where_to_post() {
         assert_eq!(
             route(&Method::POST, "/", Some("events")),
-            Route::Deliver("events".into())
+            deliver("events", None)
         );
         match route(&Method::POST, "/", None) {
             Route::Reject {
@@ -165,6 +331,8 @@ mod tests {
     #[test]
     fn health_and_everything_else() {
         assert_eq!(route(&Method::GET, "/health", None), Route::Health);
+        // A health check's query (a cache buster) is no delivery's: not checked.
+        assert_eq!(route(&Method::GET, "/health?t=1", None), Route::Health);
         assert!(matches!(
             route(&Method::POST, "/health", None),
             Route::Reject {
@@ -174,7 +342,7 @@ mod tests {
             }
         ));
         assert!(matches!(
-            route(&Method::GET, "/tables/orders", None),
+            route(&Method::GET, "/tables/orders?x=1", None),
             Route::Reject {
                 status: 405,
                 allow: Some("POST"),

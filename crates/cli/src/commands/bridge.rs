@@ -19,9 +19,11 @@ pub(crate) struct BridgeArgs {
 
 #[derive(Debug, clap::Subcommand)]
 enum BridgeCommand {
-    /// Serve Firehose HTTP endpoint deliveries on ADDR:PORT: POST /tables/<name> writes to that
-    /// table, POST / to $HOSELINE_TABLE; GET /health. Settings: HOSELINE_ACCESS_KEY (required
-    /// unless --allow-no-access-key), HOSELINE_TABLE, HOSELINE_REJECT_BUCKET, HOSELINE_REJECT_PREFIX.
+    /// Serve Firehose HTTP endpoint deliveries on ADDR:PORT: POST /tables/<name>?rejects=<bucket>
+    /// writes to that table and its rejects to that bucket, POST / to $HOSELINE_TABLE; GET
+    /// /health. Settings: HOSELINE_ACCESS_KEY (required unless --allow-no-access-key),
+    /// HOSELINE_TABLE, HOSELINE_REJECT_BUCKET (the bucket for deliveries whose URL names none),
+    /// HOSELINE_REJECT_PREFIX.
     Serve(ServeArgs),
 }
 
@@ -104,7 +106,8 @@ fn server_options(args: &ServeArgs) -> Result<ServerOptions, Error> {
     })
 }
 
-/// Where it listens, which tables it serves, whether it checks an access key, and where it writes.
+/// Where it listens, which tables it serves, whether it checks an access key, and where it writes
+/// (items and rejects).
 fn start_up_line(bound: SocketAddr, config: &BridgeConfig, aws: &ClientConfig) -> String {
     let tables = match &config.table {
         Some(table) => format!("tables from the path /tables/<name>; POST / writes to {table}"),
@@ -119,10 +122,28 @@ fn start_up_line(bound: SocketAddr, config: &BridgeConfig, aws: &ClientConfig) -
         Endpoint::Custom(url) => format!("{url} ({})", aws.region),
         _ => format!("AWS {}", aws.region),
     };
+    let rejects = match &config.reject_bucket {
+        Some(bucket) => format!(
+            "rejects to s3://{bucket}/{} unless a stream's URL names its bucket (?rejects=<bucket>)",
+            config.reject_prefix
+        ),
+        None => format!(
+            "rejects to the bucket each stream's URL names (?rejects=<bucket>, under {}), no default",
+            shown_prefix(&config.reject_prefix)
+        ),
+    };
     format!(
-        "hoseline bridge: listening on http://{bound} ({tables}), {key}; writing through {endpoint}, rejects to s3://{}/{}",
-        config.reject_bucket, config.reject_prefix
+        "hoseline bridge: listening on http://{bound} ({tables}), {key}; writing through {endpoint}, {rejects}"
     )
+}
+
+/// The reject prefix as the line shows it: an empty one is the bucket's root.
+fn shown_prefix(prefix: &str) -> String {
+    if prefix.is_empty() {
+        "the bucket's root".to_owned()
+    } else {
+        prefix.to_owned()
+    }
 }
 
 /// Ctrl-C, or SIGTERM (what scripts/run.sh sends when it stops).
@@ -190,6 +211,32 @@ mod tests {
             "{line}"
         );
         assert!(line.contains("http://127.0.0.1:4566"), "{line}");
+    }
+
+    #[test]
+    fn the_start_up_line_says_where_rejects_go() {
+        let addr = "127.0.0.1:4599".parse().expect("addr");
+        let config = bridge_config(&[], true);
+        let line = start_up_line(addr, &config, &aws());
+        assert!(
+            line.ends_with(
+                "rejects to the bucket each stream's URL names (?rejects=<bucket>, under \
+                 bridge-rejected/), no default"
+            ),
+            "{line}"
+        );
+        let config = bridge_config(&[("HOSELINE_REJECT_BUCKET", "rejects")], true);
+        let line = start_up_line(addr, &config, &aws());
+        assert!(
+            line.ends_with(
+                "rejects to s3://rejects/bridge-rejected/ unless a stream's URL names its bucket \
+                 (?rejects=<bucket>)"
+            ),
+            "{line}"
+        );
+        let config = bridge_config(&[("HOSELINE_REJECT_PREFIX", "")], true);
+        let line = start_up_line(addr, &config, &aws());
+        assert!(line.contains("under the bucket's root"), "{line}");
     }
 
     #[test]
