@@ -22,6 +22,7 @@ fn apply_deliver_adopt_destroy(example: &str, name: &str) {
     let bridge = LocalBridge::start(&endpoint);
     let spec_arg = spec.to_str().expect("utf-8 path");
     let flags = ["--endpoint", &endpoint, "--bridge-url", &bridge.url];
+    leftovers(&dir, spec_arg, &endpoint);
 
     let out = run(hoseline(
         &dir,
@@ -77,6 +78,13 @@ fn apply_deliver_adopt_destroy(example: &str, name: &str) {
     );
 }
 
+/// What an earlier, interrupted run of the same test left on a long-running emulator goes first
+/// (`destroy` deletes what carries the pipeline's tag).
+fn leftovers(dir: &Path, spec: &str, endpoint: &str) {
+    let _ = run(hoseline(dir, &["--endpoint", endpoint, "destroy", spec], &[]));
+    let _ = std::fs::remove_dir_all(dir.join(".hoseline"));
+}
+
 #[test]
 fn the_local_dynamodb_example_applies_delivers_and_is_destroyed() {
     apply_deliver_adopt_destroy("local-dynamodb.json", "clitest-ddb");
@@ -93,6 +101,8 @@ fn script_matches_apply(example: &str, name: &str) {
     let spec = renamed_example(example, &dir, name);
     let spec_arg = spec.to_str().expect("utf-8 path");
     let (applied_on, scripted_on) = (checked_endpoint(), other_endpoint());
+    leftovers(&dir, spec_arg, &applied_on);
+    leftovers(&dir, spec_arg, &scripted_on);
 
     let out = run(hoseline(
         &dir,
