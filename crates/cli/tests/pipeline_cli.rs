@@ -81,7 +81,11 @@ fn apply_deliver_adopt_destroy(example: &str, name: &str) {
 /// What an earlier, interrupted run of the same test left on a long-running emulator goes first
 /// (`destroy` deletes what carries the pipeline's tag).
 fn leftovers(dir: &Path, spec: &str, endpoint: &str) {
-    let _ = run(hoseline(dir, &["--endpoint", endpoint, "destroy", spec], &[]));
+    let _ = run(hoseline(
+        dir,
+        &["--endpoint", endpoint, "destroy", spec],
+        &[],
+    ));
     let _ = std::fs::remove_dir_all(dir.join(".hoseline"));
 }
 
@@ -367,4 +371,91 @@ fn cost_prices_the_spec_and_shows_the_packing_saving() {
     ));
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--records-per-second"));
+}
+
+/// A run stopped half-way (here by a conflicting stream: one of the same name that delivers
+/// elsewhere) keeps its progress; once the conflict is gone, the same command resumes from the
+/// saved record, skips what was done, and completes.
+#[test]
+fn an_apply_stopped_half_way_resumes_to_completion() {
+    let endpoint = checked_endpoint();
+    let dir = scratch("clitest-resume");
+    let spec = renamed_example("local-dynamodb.json", &dir, "clitest-resume");
+    let spec_arg = spec.to_str().expect("utf-8 path");
+    leftovers(&dir, spec_arg, &endpoint);
+    let bridge_url = "http://127.0.0.1:4599";
+    let elsewhere = "http://127.0.0.1:4598";
+
+    // Someone made the stream already, delivering to another bridge.
+    let other_dir = scratch("clitest-resume-other");
+    let out = run(hoseline(
+        &other_dir,
+        &[
+            "--endpoint",
+            &endpoint,
+            "apply",
+            spec_arg,
+            "--bridge-url",
+            elsewhere,
+        ],
+        &[],
+    ));
+    succeeded("the conflicting apply", &out);
+
+    let flags = ["--endpoint", endpoint.as_str(), "--bridge-url", bridge_url];
+    let out = run(hoseline(
+        &dir,
+        &[&["apply", spec_arg][..], &flags].concat(),
+        &[],
+    ));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("exists and differs from the spec")
+            && stderr.contains(elsewhere)
+            && stderr.contains("run the same command again to resume"),
+        "{stderr}"
+    );
+
+    // The conflict is resolved: the other stream is deleted (boto3, as its owner would).
+    let python = repo().join(".tools/venv/bin/python");
+    let mut delete = std::process::Command::new(python);
+    common::clean_env(&mut delete);
+    let out = run(delete
+        .args([
+            "-c",
+            "import sys, time, boto3; f = boto3.client('firehose', endpoint_url=sys.argv[1], \
+             region_name='us-east-1', aws_access_key_id=sys.argv[2], aws_secret_access_key=sys.argv[3]); \
+             f.delete_delivery_stream(DeliveryStreamName=sys.argv[4])",
+            &endpoint,
+            DEMO_KEY,
+            DEMO_SECRET,
+            "clitest-resume-stream",
+        ]));
+    succeeded("deleting the other stream", &out);
+
+    let out = run(hoseline(
+        &dir,
+        &[&["apply", spec_arg][..], &flags].concat(),
+        &[],
+    ));
+    succeeded("the resumed apply", &out);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("resuming from"), "{stderr}");
+    assert!(stderr.contains("done in an earlier run"), "{stderr}");
+    assert!(stderr.contains("stream: done"), "{stderr}");
+    succeeded(
+        "check present after resuming",
+        &check_pipeline("present", &spec, &endpoint, Some(bridge_url)),
+    );
+    let out = run(hoseline(
+        &dir,
+        &[&["destroy", spec_arg][..], &flags].concat(),
+        &[],
+    ));
+    succeeded("destroy", &out);
+    succeeded(
+        "check absent",
+        &check_pipeline("absent", &spec, &endpoint, None),
+    );
 }
