@@ -4,7 +4,8 @@
 #   1. scripts/setup.sh                       tools (only what is missing)
 #   2. cargo fmt --all --check
 #   3. clippy -D warnings: the workspace natively (with hoseline-aws/native), the bridge with its
-#      Lambda entry point (feature lambda), the console and hoseline-aws (feature gloo) for wasm32
+#      Lambda entry point (feature lambda), the console, hoseline-aws (feature gloo) and the
+#      pipeline engine for wasm32
 #   4. the test emulators (scripts/emulator.sh start-test --fresh) and their smoke checks
 #   5. cargo test --workspace --features hoseline-aws/native (native), then the bridge's Lambda
 #      entry point (hoseline-bridge --features lambda: function URL events, the bootstrap binary)
@@ -101,6 +102,8 @@ run_step "clippy native" cargo clippy --workspace --all-targets --features hosel
 run_step "clippy bridge lambda" cargo clippy -p hoseline-bridge --features lambda --all-targets -- -D warnings
 run_step "clippy wasm console" cargo clippy --target wasm32-unknown-unknown -p hoseline-console --all-targets -- -D warnings
 run_step "clippy wasm aws" cargo clippy --target wasm32-unknown-unknown -p hoseline-aws --features gloo --all-targets -- -D warnings
+# The pipeline engine runs in the page too: it must build (and lint clean) for wasm32.
+run_step "clippy wasm pipeline" cargo clippy --target wasm32-unknown-unknown -p hoseline-pipeline -- -D warnings
 
 started_emulators=1
 if [[ "${HOSELINE_KEEP_EMULATORS:-0}" == 1 ]]; then
