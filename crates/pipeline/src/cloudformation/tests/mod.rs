@@ -132,7 +132,7 @@ fn the_bucket_is_private_encrypted_browsable_and_expires() {
     );
     assert_eq!(
         b["LifecycleConfiguration"]["Rules"],
-        json!([{"Id": "expire-objects", "Status": "Enabled", "ExpirationInDays": 30}])
+        json!([{"Id": "hoseline-expiry", "Status": "Enabled", "ExpirationInDays": 30}])
     );
     assert_eq!(
         b["PublicAccessBlockConfiguration"],
