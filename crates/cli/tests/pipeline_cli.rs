@@ -81,7 +81,11 @@ fn apply_deliver_adopt_destroy(example: &str, name: &str) {
 /// What an earlier, interrupted run of the same test left on a long-running emulator goes first
 /// (`destroy` deletes what carries the pipeline's tag).
 fn leftovers(dir: &Path, spec: &str, endpoint: &str) {
-    let _ = run(hoseline(dir, &["--endpoint", endpoint, "destroy", spec], &[]));
+    let _ = run(hoseline(
+        dir,
+        &["--endpoint", endpoint, "destroy", spec],
+        &[],
+    ));
     let _ = std::fs::remove_dir_all(dir.join(".hoseline"));
 }
 
