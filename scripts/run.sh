@@ -4,8 +4,8 @@
 #   2. the dev emulator on 127.0.0.1:4566, signatures checked (scripts/emulator.sh start),
 #      health-checked; demo credentials AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 #   3. the local bridge (hoseline bridge serve) on http://127.0.0.1:4599, without an access key
-#      (moto's Firehose sends none), writing to the emulator; no default reject bucket: each
-#      pipeline's stream names its own (.../tables/<table>?rejects=<bucket>)
+#      (moto's Firehose sends none), writing to the emulator; no default reject bucket nor mapping
+#      options: each pipeline's stream names its own (.../tables/<table>?rejects=<bucket>&...)
 #   4. trunk serve, offline, on http://127.0.0.1:8080/
 # Ctrl-C stops everything this script started (an emulator that was already running stays up).
 # Env: HOSELINE_CONSOLE_PORT (8080), HOSELINE_EMULATOR_PORT (4566), HOSELINE_BRIDGE_PORT (4599).
@@ -85,9 +85,11 @@ say "emulator healthy at $EMULATOR_URL"
 # A Firehose stream made on the emulator with the HTTP endpoint URL
 # $BRIDGE_URL/tables/<table>?rejects=<bucket> delivers here (moto POSTs inside PutRecordBatch): the
 # bridge writes the records into that table of the emulator's DynamoDB and the ones it rejects
-# into that bucket. One bridge serves every local pipeline, each with its own bucket, so no default
-# bucket is set here (HOSELINE_REJECT_BUCKET empty). moto's Firehose sends no access key, so the bridge runs without
-# one: local use only.
+# into that bucket. One bridge serves every local pipeline, each with its own bucket and mapping
+# options, which the stream's URL names as the pipeline plan writes it (&rejectPrefix=,
+# &generateKey=, &ttlAttribute=&ttlDays=, &arrivalAttribute=, &copyCommonAttributes=), so no
+# default bucket is set here (HOSELINE_REJECT_BUCKET empty). moto's Firehose sends no access key,
+# so the bridge runs without one: local use only.
 if answers "$BRIDGE_URL/health"; then
     die "something already serves $BRIDGE_URL: stop it or set HOSELINE_BRIDGE_PORT"
 fi
@@ -135,8 +137,9 @@ echo
 say "console:  $CONSOLE_URL"
 say "emulator: $EMULATOR_URL (region us-east-1, access key AKIAIOSFODNN7EXAMPLE,"
 say "          secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY)"
-say "bridge:   $BRIDGE_URL/tables/<table>?rejects=<bucket> (the HTTP endpoint URL for a Firehose"
-say "          stream on the emulator; no access key; rejects to s3://<bucket>/bridge-rejected/)"
+say "bridge:   $BRIDGE_URL/tables/<table>?rejects=<bucket>[&generateKey=true&...] (the HTTP"
+say "          endpoint URL for a Firehose stream on the emulator, as hoseline apply writes it;"
+say "          no access key; rejects to s3://<bucket>/bridge-rejected/ unless &rejectPrefix=)"
 say "Ctrl-C stops everything this script started"
 echo
 

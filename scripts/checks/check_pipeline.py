@@ -22,6 +22,7 @@ import json
 import os
 import sys
 import time
+import urllib.parse
 import uuid
 from typing import Any
 
@@ -288,10 +289,7 @@ def check_present(aws: Aws, spec: dict[str, Any]) -> None:
 
     if spec["kind"] == "dynamodb":
         check_table(state["table"], spec)
-        target = spec["target"]
-        table_name = spec["table"]["name"]
-        wanted_url = f"{target['bridgeUrl'].rstrip('/')}/tables/{table_name}?rejects={want_bucket['name']}"
-        expect("stream HTTP endpoint URL", stream["url"], wanted_url)
+        expect("stream HTTP endpoint URL", stream["url"], local_stream_url(spec))
         expect("stream retry duration", stream["retrySeconds"], want_stream.get("retryDurationSeconds", 300))
         wanted_mode = "AllData" if want_bucket.get("backupMode") == "allData" else "FailedDataOnly"
         expect("stream S3 backup mode", stream["backupMode"], wanted_mode)
@@ -303,6 +301,25 @@ def check_present(aws: Aws, spec: dict[str, Any]) -> None:
         expect("stream prefix", stream["prefix"], want_bucket["dataPrefix"])
         expect("stream error output prefix", stream["errorOutputPrefix"], want_bucket["errorOutputPrefix"])
         expect("stream compression", stream["compression"], want_bucket.get("compression", "UNCOMPRESSED"))
+
+
+def local_stream_url(spec: dict[str, Any]) -> str:
+    """The URL the plan gives a local stream (hoseline_pipeline::bridge_env::query): the table in
+    the path; in the query the reject bucket, then every setting a bridge Lambda would read from
+    its environment, false ones included, in this order, values percent-encoded but for '/'."""
+    table, bridge = spec["table"], spec.get("bridge")
+    params = [("rejects", spec["bucket"]["name"])]
+    if bridge is not None:
+        params.append(("rejectPrefix", bridge.get("rejectPrefix", "bridge-rejected/")))
+        params.append(("generateKey", json.dumps(bridge.get("generateMissingKey", False))))
+        if table.get("ttlAttribute") is not None and bridge.get("ttlDays") is not None:
+            params.append(("ttlAttribute", table["ttlAttribute"]))
+            params.append(("ttlDays", str(bridge["ttlDays"])))
+        if bridge.get("arrivalAttribute") is not None:
+            params.append(("arrivalAttribute", bridge["arrivalAttribute"]))
+        params.append(("copyCommonAttributes", json.dumps(bridge.get("copyCommonAttributes", False))))
+    query = "&".join(f"{name}={urllib.parse.quote(value, safe='/')}" for name, value in params)
+    return f"{spec['target']['bridgeUrl'].rstrip('/')}/tables/{table['name']}?{query}"
 
 
 def check_table(table: dict[str, Any] | None, spec: dict[str, Any]) -> None:
@@ -359,6 +376,7 @@ def check_deliver(aws: Aws, spec: dict[str, Any]) -> None:
                 break
             time.sleep(0.2)
         expect("items of this batch in the table", len(found), len(good))
+        check_mapped_items([i for i in items if marker in i.get(key, {}).get("S", "")], spec)
         prefix = spec.get("bridge", {}).get("rejectPrefix", "bridge-rejected/")
         rejected = wait_for_object(s3, bucket, prefix, marker)
         line = json.loads(rejected.splitlines()[0])
@@ -368,6 +386,32 @@ def check_deliver(aws: Aws, spec: dict[str, Any]) -> None:
     else:
         body = wait_for_object(s3, bucket, spec["bucket"]["dataPrefix"], marker)
         ok(f"the batch is in s3://{bucket}/{spec['bucket']['dataPrefix']}… ({len(body)} bytes)")
+
+
+def check_mapped_items(items: list[dict[str, Any]], spec: dict[str, Any]) -> None:
+    """The bridge's mapping options reached it: the records carry no sort key, so with a generated
+    key each item has one; a TTL and an arrival attribute when the spec asks for them."""
+    table, bridge = spec["table"], spec.get("bridge") or {}
+    sort_key = (table.get("sortKey") or {}).get("name")
+    added = []
+    if sort_key and bridge.get("generateMissingKey"):
+        added.append((sort_key, table["sortKey"]["type"], "generated sort key"))
+    if table.get("ttlAttribute") and bridge.get("ttlDays") is not None:
+        added.append((table["ttlAttribute"], "N", f"TTL ({bridge['ttlDays']} days after arrival)"))
+    if bridge.get("arrivalAttribute"):
+        added.append((bridge["arrivalAttribute"], "S", "arrival time"))
+    for name, kind, what in added:
+        missing = [i for i in items if kind not in i.get(name, {})]
+        if missing:
+            fail(f"items without their {what} {name} ({kind}): {missing[0]}")
+        ok(f"every item has its {what} {name}")
+    ttl = table.get("ttlAttribute")
+    if ttl and bridge.get("ttlDays") is not None:
+        now, days = time.time(), bridge["ttlDays"] * 86400
+        for item in items:
+            expires = float(item[ttl]["N"])
+            if not now + days - 600 <= expires <= now + days + 60:
+                fail(f"{ttl} {expires} is not {bridge['ttlDays']} days from now ({now:.0f})")
 
 
 def scan_all(ddb: Any, table: str) -> list[dict[str, Any]]:

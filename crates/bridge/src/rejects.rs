@@ -4,7 +4,8 @@
 //! fixed by the request id and timestamp so a retried delivery overwrites rather than duplicates.
 //!
 //! The bucket is the delivery's own when it names one (the local server's `?rejects=<bucket>`:
-//! each local pipeline's rejects go to its own bucket, as on AWS), else `HOSELINE_REJECT_BUCKET`.
+//! each local pipeline's rejects go to its own bucket, as on AWS), else `HOSELINE_REJECT_BUCKET`;
+//! the prefix likewise (`?rejectPrefix=`, else `HOSELINE_REJECT_PREFIX`).
 
 use std::time::SystemTime;
 
@@ -40,12 +41,13 @@ pub(crate) struct Reject<'a> {
 }
 
 impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
-    /// Saves the rejected records as JSON lines in one S3 object of `bucket`. Err: why they are
-    /// not saved, a reason to send the delivery again (a 500): with no bucket at all, that none
-    /// is named.
+    /// Saves the rejected records as JSON lines in one S3 object of `bucket`, under `prefix`.
+    /// Err: why they are not saved, a reason to send the delivery again (a 500): with no bucket
+    /// at all, that none is named.
     pub(crate) async fn save_rejects(
         &self,
         bucket: Option<&str>,
+        prefix: &str,
         request: &DeliveryRequest,
         arrival_ms: u64,
         rejects: &[Reject<'_>],
@@ -63,11 +65,7 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
                 rejects.len()
             ));
         };
-        let key = object_key(
-            &self.config().reject_prefix,
-            arrival_ms,
-            &request.request_id,
-        );
+        let key = object_key(prefix, arrival_ms, &request.request_id);
         let put = PutObject {
             bucket: bucket.to_owned(),
             key,

@@ -211,7 +211,8 @@ fn a_lambda_needs_its_table_and_reject_bucket() {
     assert!(e.to_string().contains("rejects"), "{e}");
 }
 
-// The function URL's query string names no bucket here: the one pipeline's is configured.
+// The function URL's query string names no bucket, prefix or mapping option here: the one
+// pipeline's are in the Lambda's environment.
 #[test]
 fn a_rejects_query_on_the_function_url_is_ignored() {
     let t = bridge(Fake::healthy(), &[]);
@@ -223,8 +224,10 @@ fn a_rejects_query_on_the_function_url_is_ignored() {
         false,
     ))
     .expect("JSON");
-    event["rawQueryString"] = "rejects=other-bucket".into();
-    event["queryStringParameters"] = serde_json::json!({"rejects": "other-bucket"});
+    event["rawQueryString"] =
+        "rejects=other-bucket&rejectPrefix=elsewhere/&ttlAttribute=exp&ttlDays=oops".into();
+    event["queryStringParameters"] = serde_json::json!({"rejects": "other-bucket",
+        "rejectPrefix": "elsewhere/", "ttlAttribute": "exp", "ttlDays": "oops"});
     let (status, text, _) = respond(&t, &event.to_string());
     assert_eq!(status, 200, "{text}");
     let calls = t.0.client().transport().calls.borrow();
@@ -235,6 +238,11 @@ fn a_rejects_query_on_the_function_url_is_ignored() {
     assert!(
         put.request.url.starts_with("https://rejects.s3."),
         "to HOSELINE_REJECT_BUCKET: {}",
+        put.request.url
+    );
+    assert!(
+        put.request.url.contains("/bridge-rejected/"),
+        "under HOSELINE_REJECT_PREFIX's default: {}",
         put.request.url
     );
 }

@@ -392,8 +392,8 @@ async fn with_no_reject_bucket_anywhere_a_reject_is_a_500_saying_so() {
 
     // The same delivery naming its bucket (as the server's `?rejects=` does) goes through.
     let to = Destination {
-        table: &table,
         reject_bucket: Some(&bucket),
+        ..Destination::from(table.as_str())
     };
     let r = bridge.handle(to, &headers(id, Some(KEY)), &payload).await;
     assert_eq!(r.status, 200, "{}", r.body);

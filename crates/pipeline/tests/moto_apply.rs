@@ -179,7 +179,9 @@ async fn local_dynamodb_applies_adopts_and_tears_down() {
             .and_then(|c| c.url.as_deref()),
         Some(
             format!(
-                "http://127.0.0.1:4599/tables/{}?rejects={}",
+                "http://127.0.0.1:4599/tables/{}?rejects={}&rejectPrefix=bridge-rejected/\
+                 &generateKey=true&ttlAttribute=EXPIRES_AT&ttlDays=30&arrivalAttribute=ARRIVED_AT\
+                 &copyCommonAttributes=false",
                 table.name, spec.bucket.name
             )
             .as_str()

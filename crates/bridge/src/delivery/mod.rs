@@ -1,6 +1,8 @@
 //! One delivery, end to end: parse, map, write in batches within the time budget (`writes`),
 //! save rejects.
 
+mod destination;
+mod records;
 mod writes;
 
 use std::collections::HashMap;
@@ -19,7 +21,9 @@ use crate::batches::dedupe;
 use crate::protocol::{parse_request, DeliveryRequest, DeliveryResponse};
 use crate::rejects::Reject;
 use crate::{BridgeConfig, Error};
-use writes::{Origin, Refusal};
+pub use destination::Destination;
+use records::{duplicate_indexes, refused_records};
+use writes::Origin;
 
 /// The bridge's own backoff between re-sends of unprocessed or throttled writes.
 const BACKOFF: RetryPolicy = RetryPolicy {
@@ -27,30 +31,6 @@ const BACKOFF: RetryPolicy = RetryPolicy {
     base_delay: Duration::from_millis(100),
     max_delay: Duration::from_secs(5),
 };
-
-/// Where a delivery goes: its table, and the bucket for its rejects when the request names one.
-/// A table name alone (`"orders".into()`) sends rejects to `HOSELINE_REJECT_BUCKET`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Destination<'a> {
-    pub table: &'a str,
-    /// The local server's `?rejects=<bucket>`, which wins over `HOSELINE_REJECT_BUCKET`.
-    pub reject_bucket: Option<&'a str>,
-}
-
-impl<'a> From<&'a str> for Destination<'a> {
-    fn from(table: &'a str) -> Self {
-        Self {
-            table,
-            reject_bucket: None,
-        }
-    }
-}
-
-impl<'a> From<&'a String> for Destination<'a> {
-    fn from(table: &'a String) -> Self {
-        Self::from(table.as_str())
-    }
-}
 
 /// What one delivery did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -226,7 +206,14 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         let Destination {
             table,
             reject_bucket,
+            reject_prefix,
+            mapping,
         } = to.into();
+        let (mapping, mapping_from) = match mapping {
+            Some(mapping) => (mapping, " (the mapping options of the delivery's URL)"),
+            None => (&self.config.mapping, ""),
+        };
+        let reject_prefix = reject_prefix.unwrap_or(&self.config.reject_prefix);
         let mut report = DeliveryReport {
             records: request.records.len(),
             ..DeliveryReport::default()
@@ -239,19 +226,24 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         let budget = self.budget(answer_by);
         let deadline = budget.deadline;
         let keys = self.table_keys(table, deadline).await?;
+        // Added attributes must not be key attributes, nor index keys of another type: every item
+        // would be refused.
+        mapping
+            .validate(&keys.schema)
+            .map_err(|e| Error::Mapping(format!("table {table}{mapping_from}: {e}")))?;
 
         let mut items = Vec::new();
         let mut errors = Vec::new();
         // How many items each record made, for the messages of refused ones.
         let mut item_counts = vec![0; request.records.len()];
-        let duplicate_indexes = self.duplicate_indexes(&request.records);
+        let duplicate_indexes = duplicate_indexes(mapping, &request.records);
         for (index, data) in request.records.iter().enumerate() {
             let context = RecordContext {
                 duplicate_index: duplicate_indexes.get(index).copied().unwrap_or(0),
                 arrival_ms,
                 common_attributes: &request.common_attributes,
             };
-            match map_record(data, &keys.schema, &self.config.mapping, &context) {
+            match map_record(data, &keys.schema, mapping, &context) {
                 Ok(mapped) => {
                     item_counts[index] = mapped.len();
                     items.extend(mapped.into_iter().enumerate().map(|(item, mapped)| {
@@ -293,7 +285,14 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         // After the writes: DynamoDB's refusals are rejects too, in the delivery's one object.
         let bucket = reject_bucket.or(self.config.reject_bucket.as_deref());
         let saved = self
-            .save_rejects(bucket, request, arrival_ms, &rejects, deadline)
+            .save_rejects(
+                bucket,
+                reject_prefix,
+                request,
+                arrival_ms,
+                &rejects,
+                deadline,
+            )
             .await;
         let failures: Vec<String> = [written.failure, saved.err()]
             .into_iter()
@@ -304,23 +303,6 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         } else {
             Err(Error::Delivery(failures.join("; ")))
         }
-    }
-
-    /// For each record, how many identical records come before it in the delivery (generated
-    /// keys need it; nothing else does, so it is counted only when keys are generated).
-    fn duplicate_indexes(&self, records: &[Vec<u8>]) -> Vec<usize> {
-        if !self.config.mapping.generate_missing_key {
-            return Vec::new();
-        }
-        let mut seen: HashMap<&[u8], usize> = HashMap::new();
-        records
-            .iter()
-            .map(|data| {
-                let count = seen.entry(data.as_slice()).or_insert(0);
-                *count += 1;
-                *count - 1
-            })
-            .collect()
     }
 
     fn now(&self) -> SystemTime {
@@ -383,10 +365,6 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
         })?;
         let schema = KeySchema::from_table(&description)
             .map_err(|e| Error::Mapping(format!("table {table}: {e}")))?;
-        self.config
-            .mapping
-            .validate(&schema)
-            .map_err(|e| Error::Mapping(format!("table {table}: {e}")))?;
         let names = description
             .key_schema
             .iter()
@@ -420,30 +398,4 @@ impl<T: Transport, S: Sleep, C: Clock> Bridge<T, S, C> {
             Either::Right(_) => None,
         }
     }
-}
-
-/// One reject line a record with refused items: the first refused item's code and message
-/// (naming the item when the record made several), in record order.
-fn refused_records(
-    mut refused: Vec<Refusal>,
-    item_counts: &[usize],
-) -> Vec<(usize, String, String)> {
-    refused.sort_by_key(|r| (r.origin.record, r.origin.item));
-    refused.dedup_by_key(|r| r.origin.record);
-    refused
-        .into_iter()
-        .map(|r| {
-            let count = item_counts.get(r.origin.record).copied().unwrap_or(1);
-            let message = if count > 1 {
-                format!(
-                    "{} (item {} of the record's {count})",
-                    r.message,
-                    r.origin.item + 1
-                )
-            } else {
-                r.message
-            };
-            (r.origin.record, r.code, message)
-        })
-        .collect()
 }

@@ -2,14 +2,16 @@
 //! emulator. `hoseline bridge serve` runs it; the end-to-end tests start it in-process.
 //!
 //! Routes:
-//! - `POST /tables/{name}?rejects={bucket}`: a Firehose delivery into the table `name`
-//!   (percent-decoded, 3-255 characters of `[A-Za-z0-9_.-]`), its rejects to the S3 bucket
-//!   `bucket` (percent-decoded, an S3 bucket name; without it, `HOSELINE_REJECT_BUCKET`).
-//!   Pipelines made in the console choose their own tables and buckets, so one local bridge
-//!   serves them all, each pipeline's rejects in its own bucket as on AWS. Any other query
-//!   parameter is a 400 (a misspelt one would send rejects elsewhere unnoticed).
+//! - `POST /tables/{name}?rejects={bucket}&rejectPrefix=...&generateKey=...`: a Firehose delivery
+//!   into the table `name` (percent-decoded, 3-255 characters of `[A-Za-z0-9_.-]`), its rejects
+//!   to the S3 bucket `bucket` (percent-decoded, an S3 bucket name; without it,
+//!   `HOSELINE_REJECT_BUCKET`), mapped with the options the query names ([`delivery_query`]:
+//!   the reject prefix, and the mapping options as a whole; without them, the configured ones).
+//!   Pipelines made in the console choose their own tables, buckets and options, so one local
+//!   bridge serves them all, each as its Lambda would on AWS. An unknown or bad query parameter is a 400
+//!   naming it (a misspelt one would change what happens to the records unnoticed).
 //! - `POST /`: a delivery into `HOSELINE_TABLE`, when it is set (as the Lambda does); 404
-//!   otherwise. It takes `?rejects=` too.
+//!   otherwise. It takes the same query.
 //! - A delivery with records to reject and no bucket named (neither `?rejects=` nor
 //!   `HOSELINE_REJECT_BUCKET`) writes its good records and answers 500 saying so: Firehose retries,
 //!   then backs the batch up to its own S3 bucket.
@@ -47,9 +49,11 @@ use tokio::sync::Semaphore;
 use crate::protocol::{self, DeliveryResponse, ProtocolError, CONTENT_TYPE as JSON};
 use crate::{Bridge, Delivery, Destination};
 
+mod query;
 mod routes;
 
-pub use routes::{reject_bucket, route, table_name, Route};
+pub use query::{delivery_query, DeliveryQuery};
+pub use routes::{route, table_name, Route};
 
 /// The bridge the local server runs: reqwest, tokio and the system clock.
 pub type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
@@ -172,8 +176,8 @@ async fn answer(
         .map_or("/", |p| p.as_str())
         .to_owned();
     let default_table = bridge.config().table.clone();
-    let (table, rejects) = match route(request.method(), &path, default_table.as_deref()) {
-        Route::Deliver { table, rejects } => (table, rejects),
+    let (table, query) = match route(request.method(), &path, default_table.as_deref()) {
+        Route::Deliver { table, query } => (table, query),
         Route::Health => return health(bridge),
         Route::Reject {
             status,
@@ -237,7 +241,9 @@ async fn answer(
                 let body = collected.to_bytes();
                 let to = Destination {
                     table: &table,
-                    reject_bucket: rejects.as_deref(),
+                    reject_bucket: query.rejects.as_deref(),
+                    reject_prefix: query.reject_prefix.as_deref(),
+                    mapping: query.mapping.as_ref(),
                 };
                 let delivery = bridge.handle_delivery(to, &headers, &body).await;
                 log_delivery(&table, Some(peer), &delivery, started.elapsed());

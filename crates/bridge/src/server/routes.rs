@@ -1,25 +1,23 @@
 //! Where a request to the local server goes: a delivery into the table named in the path
 //! (`/tables/<name>`), the configured table at `/`, the health check, or a 4xx with the rule.
 //!
-//! A delivery's query string may name the bucket for its rejects, `?rejects=<bucket>`
-//! (percent-decoded, an S3 bucket name): one local bridge serves every local pipeline, and each
-//! stream's URL names its pipeline's own bucket. Any other query parameter, or `rejects` twice,
-//! is refused with 400: Firehose sends the URL exactly as the stream has it, so a typo
-//! (`?reject=`) would otherwise send rejects to the default bucket, or nowhere, unnoticed.
+//! A delivery's query string may name its reject bucket, reject prefix and mapping options
+//! ([`super::query`]): one local bridge serves every local pipeline, and each stream's URL
+//! carries its pipeline's settings. A bad or unknown parameter is refused with 400.
 
 use hyper::Method;
 
-use crate::config::REJECTS_PARAMETER;
+use super::query::{delivery_query, DeliveryQuery};
 use crate::protocol;
 
 /// Where a request goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// A delivery into `table`, its rejects to `rejects` when the URL names a bucket (else to
-    /// `HOSELINE_REJECT_BUCKET`).
+    /// A delivery into `table`, with what its URL says of its rejects and mapping (what it does
+    /// not say comes from the bridge's configuration).
     Deliver {
         table: String,
-        rejects: Option<String>,
+        query: DeliveryQuery,
     },
     Health,
     /// 4xx with this message (and an `Allow` header for 405).
@@ -55,8 +53,8 @@ pub fn route(method: &Method, path_and_query: &str, default_table: Option<&str>)
     let (path, query) = without_fragment
         .split_once('?')
         .unwrap_or((without_fragment, ""));
-    let deliver = |table: String| match reject_bucket(query) {
-        Ok(rejects) => Route::Deliver { table, rejects },
+    let deliver = |table: String| match delivery_query(query) {
+        Ok(query) => Route::Deliver { table, query },
         Err(message) => Route::reject(400, message),
     };
     if path == "/health" {
@@ -100,53 +98,6 @@ pub fn route(method: &Method, path_and_query: &str, default_table: Option<&str>)
     }
 }
 
-/// The reject bucket a delivery's query string names: `rejects=<bucket>`, percent-decoded and
-/// checked as S3 names buckets; `None` without a query. Err: the 400's message, naming the
-/// parameter and the rule.
-pub fn reject_bucket(query: &str) -> Result<Option<String>, String> {
-    let mut bucket = None;
-    // `a=1&&b=2` and a trailing `&` hold empty pairs, which name nothing.
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let name = decode(raw_name, "a query parameter's name")?;
-        if name != REJECTS_PARAMETER {
-            let shown = protocol::truncate_chars(&name, 80);
-            return Err(format!(
-                "unknown query parameter {shown:?}: a delivery URL takes only \
-                 ?{REJECTS_PARAMETER}=<bucket>, the S3 bucket for the records the bridge rejects"
-            ));
-        }
-        if bucket.is_some() {
-            return Err(format!(
-                "the query parameter {REJECTS_PARAMETER} is given more than once: name one bucket"
-            ));
-        }
-        let value = decode(raw_value, "the query parameter's value")?;
-        if value.is_empty() {
-            return Err(format!(
-                "the query parameter {REJECTS_PARAMETER} is empty: name the S3 bucket for this \
-                 stream's rejects, as ?{REJECTS_PARAMETER}=<bucket>"
-            ));
-        }
-        hoseline_aws::s3::validate_bucket_name(REJECTS_PARAMETER, &value).map_err(|e| {
-            let shown = protocol::truncate_chars(&value, 80);
-            format!(
-                "the query parameter {REJECTS_PARAMETER} ({shown:?}) is not an S3 bucket name: {}",
-                crate::config::rule_of(&e)
-            )
-        })?;
-        bucket = Some(value);
-    }
-    Ok(bucket)
-}
-
-fn decode(raw: &str, what: &str) -> Result<String, String> {
-    percent_encoding::percent_decode_str(raw)
-        .decode_utf8()
-        .map(std::borrow::Cow::into_owned)
-        .map_err(|_| format!("{what} is not UTF-8 once percent-decoded"))
-}
-
 /// The percent-decoded table name of a path segment, checked as DynamoDB names tables.
 pub fn table_name(segment: &str) -> Result<String, String> {
     let decoded = percent_encoding::percent_decode_str(segment)
@@ -171,7 +122,10 @@ mod tests {
     fn deliver(table: &str, rejects: Option<&str>) -> Route {
         Route::Deliver {
             table: table.into(),
-            rejects: rejects.map(str::to_owned),
+            query: DeliveryQuery {
+                rejects: rejects.map(str::to_owned),
+                ..DeliveryQuery::default()
+            },
         }
     }
 
@@ -272,7 +226,8 @@ mod tests {
             ("/tables/t1x?reject=my-bucket", "\"reject\""),
             ("/tables/t1x?rejects=my-bucket&x=1", "\"x\""),
             ("/tables/t1x?Rejects=my-bucket", "\"Rejects\""),
-            ("/?rejectPrefix=bad/", "\"rejectPrefix\""),
+            ("/?reject_prefix=bad/", "\"reject_prefix\""),
+            ("/?generate_key=true", "\"generate_key\""),
             ("/tables/t1x?%72ejectz=my-bucket", "\"rejectz\""),
         ] {
             let message = bad_request(path);
@@ -280,7 +235,10 @@ mod tests {
                 message.contains(&format!("unknown query parameter {name}")),
                 "{path}: {message}"
             );
-            assert!(message.contains("?rejects=<bucket>"), "{path}: {message}");
+            assert!(
+                message.contains("takes only rejects, rejectPrefix, generateKey, ttlAttribute"),
+                "{path}: {message}"
+            );
         }
     }
 

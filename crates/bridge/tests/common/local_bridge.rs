@@ -34,10 +34,17 @@ impl LocalBridge {
     /// Without an access key, as beside moto; rejects go to `default_rejects`
     /// (`HOSELINE_REJECT_BUCKET`) unless a stream's URL names its bucket.
     pub async fn start(default_rejects: Option<&str>) -> Self {
-        let env: HashMap<&str, String> = default_rejects
-            .map(|b| ("HOSELINE_REJECT_BUCKET", b.to_owned()))
+        let env: Vec<(&str, &str)> = default_rejects
+            .map(|b| ("HOSELINE_REJECT_BUCKET", b))
             .into_iter()
             .collect();
+        Self::start_with_env(&env).await
+    }
+
+    /// Without an access key, configured by these variables (the mapping options, a default
+    /// reject bucket...) as `hoseline bridge serve` would be.
+    pub async fn start_with_env(vars: &[(&str, &str)]) -> Self {
+        let env: HashMap<&str, String> = vars.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
         let config = BridgeConfig::from_env(|name| env.get(name).cloned(), true).expect("config");
         let bridge: Arc<NativeBridge> = Arc::new(Bridge::new(super::checked(), config));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -53,6 +60,11 @@ impl LocalBridge {
             stop: Some(stop),
             task: Some(task),
         }
+    }
+
+    /// The bridge's base URL, as a local spec's `target.bridgeUrl`.
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
     }
 
     /// The URL for `table`, rejects to the default bucket.

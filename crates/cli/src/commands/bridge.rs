@@ -21,9 +21,11 @@ pub(crate) struct BridgeArgs {
 enum BridgeCommand {
     /// Serve Firehose HTTP endpoint deliveries on ADDR:PORT: POST /tables/<name>?rejects=<bucket>
     /// writes to that table and its rejects to that bucket, POST / to $HOSELINE_TABLE; GET
-    /// /health. Settings: HOSELINE_ACCESS_KEY (required unless --allow-no-access-key),
-    /// HOSELINE_TABLE, HOSELINE_REJECT_BUCKET (the bucket for deliveries whose URL names none),
-    /// HOSELINE_REJECT_PREFIX.
+    /// /health. A URL may also name the reject prefix and the mapping options (rejectPrefix,
+    /// generateKey, ttlAttribute + ttlDays, arrivalAttribute, copyCommonAttributes), as a local
+    /// pipeline's stream does. Settings: HOSELINE_ACCESS_KEY (required unless
+    /// --allow-no-access-key), HOSELINE_TABLE, HOSELINE_REJECT_BUCKET (the bucket for deliveries
+    /// whose URL names none), HOSELINE_REJECT_PREFIX, and the mapping options' defaults.
     Serve(ServeArgs),
 }
 

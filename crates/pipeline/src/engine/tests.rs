@@ -113,7 +113,9 @@ fn a_stream_is_compared_by_where_it_delivers() {
         vec![Difference::new(
             "endpoint URL",
             "http://127.0.0.1:4599/tables/other?rejects=demo-data",
-            "http://127.0.0.1:4599/tables/demo-tickers?rejects=demo-data"
+            "http://127.0.0.1:4599/tables/demo-tickers?rejects=demo-data\
+             &rejectPrefix=bridge-rejected/&generateKey=true&ttlAttribute=EXPIRES_AT&ttlDays=30\
+             &arrivalAttribute=ARRIVED_AT&copyCommonAttributes=false"
         )]
     );
     let to_s3: DeliveryStreamDescription = serde_json::from_value(json!({

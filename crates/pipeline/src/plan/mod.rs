@@ -7,7 +7,9 @@
 //! Where each resource is made (issue 7):
 //! - on the local emulator, everything by its own API: the bucket (tags, CORS, lifecycle), the
 //!   table (TTL, point-in-time recovery, auto scaling), the Firehose role and its policy, and the
-//!   stream, which points at the shared local bridge (`<bridgeUrl>/tables/<table>?rejects=<bucket>`);
+//!   stream, which points at the shared local bridge
+//!   (`<bridgeUrl>/tables/<table>?rejects=<bucket>&rejectPrefix=...&generateKey=...`: the URL
+//!   carries the settings a Lambda reads from its environment, [`bridge_env::query`]);
 //! - on AWS, the bucket and the roles through one CloudFormation stack `hoseline-<name>` (S3
 //!   CreateBucket and IAM do not answer a page), then the table, the bridge Lambda with its public
 //!   function URL, and the stream, each by its own API.
@@ -30,6 +32,8 @@ mod table;
 mod tests;
 #[cfg(test)]
 mod tests_show;
+#[cfg(test)]
+mod tests_stream;
 
 pub use bridge::{bridge_environment, env as bridge_env, PERMISSION_INVOKE, PERMISSION_URL};
 pub use bucket::console_cors_rule;
@@ -38,6 +42,7 @@ pub use facts::{output, Fact, Facts};
 pub use roles::FIREHOSE_POLICY_NAME;
 pub use script::cli_script;
 pub use show::{target_endpoint, ShownCall, ZIP_FILE_NAME};
+pub use stream::local_stream_url;
 
 pub(crate) use call::with_op;
 

@@ -9,24 +9,68 @@ use hoseline_aws::firehose::{
 };
 use hoseline_aws::iam::policies::s3_bucket_arn;
 
-use super::{Builder, Call, Fact, Resource, ResourceKind, PIPELINE_TAG};
-use crate::spec::{BackupMode, Compression, PipelineKind, PipelineSpec, Target};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-/// The local bridge's URL for a pipeline: the table in the path, the reject bucket in the query
-/// (one local bridge serves every local pipeline, each with its own bucket).
-pub(crate) fn local_bridge_url(bridge_url: &str, table: &str, bucket: &str) -> String {
+use super::{Builder, Call, Fact, Resource, ResourceKind, PIPELINE_TAG};
+use crate::bridge_env;
+use crate::spec::{
+    BackupMode, BridgeSpec, BucketSpec, Compression, PipelineKind, PipelineSpec, TableSpec, Target,
+};
+
+/// How a local stream's URL writes a query value: everything but unreserved characters and `/`
+/// (a prefix's folders stay readable) percent-encoded, as Python's `urllib.parse.quote(v,
+/// safe="/")` does. The bridge percent-decodes each name and value.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// The local bridge's URL for a pipeline: the table in the path, and in the query the reject
+/// bucket and every setting a Lambda would read from its environment ([`bridge_env::query`]):
+/// one local bridge serves every local pipeline, each with its own bucket and mapping options.
+/// Without a bridge section (which the rules require of the DynamoDB kind) only the bucket.
+pub(crate) fn local_bridge_url(
+    bridge_url: &str,
+    table: &TableSpec,
+    bucket: &BucketSpec,
+    bridge: Option<&BridgeSpec>,
+) -> String {
+    let parameters = match bridge {
+        Some(bridge) => bridge_env::query(bridge, table, bucket),
+        None => vec![(bridge_env::QUERY_REJECTS, bucket.name.clone())],
+    };
+    let query: Vec<String> = parameters
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", utf8_percent_encode(&value, QUERY_VALUE)))
+        .collect();
     format!(
-        "{}/tables/{table}?rejects={bucket}",
-        bridge_url.trim_end_matches('/')
+        "{}/tables/{}?{}",
+        bridge_url.trim_end_matches('/'),
+        table.name,
+        query.join("&")
     )
 }
 
+/// The URL a local DynamoDB pipeline's stream delivers to; `None` for other kinds and targets
+/// (on AWS the stream delivers to the function URL, known once the Lambda exists).
+pub fn local_stream_url(spec: &PipelineSpec) -> Option<String> {
+    match (spec.kind, &spec.target, &spec.table) {
+        (PipelineKind::Dynamodb, Target::Local { .. }, Some(_)) => {
+            Some(endpoint_url(spec, String::new()))
+        }
+        _ => None,
+    }
+}
+
 /// Where the stream delivers, for the DynamoDB kind: the local bridge, or the function URL
-/// (the bridge Lambda serves its one table whatever the path).
+/// (the bridge Lambda serves its one table whatever the path, and reads its settings from its
+/// environment).
 pub(crate) fn endpoint_url(spec: &PipelineSpec, function_url: String) -> String {
     match (&spec.target, &spec.table) {
         (Target::Local { bridge_url, .. }, Some(table)) => {
-            local_bridge_url(bridge_url, &table.name, &spec.bucket.name)
+            local_bridge_url(bridge_url, table, &spec.bucket, spec.bridge.as_ref())
         }
         _ => function_url,
     }

@@ -190,38 +190,6 @@ fn every_step_says_why_in_one_line_and_configures_what_an_earlier_step_made() {
 }
 
 #[test]
-fn the_local_stream_delivers_to_the_shared_bridge_naming_table_and_reject_bucket() {
-    let spec = with_key(PipelineSpec::local_dynamodb("demo"));
-    let p = plan(&spec, &learnt());
-    let stream = json_body(p.step("stream").expect("stream"));
-    let http = &stream["HttpEndpointDestinationConfiguration"];
-    assert_eq!(
-        http["EndpointConfiguration"],
-        json!({"Url": "http://127.0.0.1:4599/tables/demo-tickers?rejects=demo-data", "Name": "Hoseline bridge", "AccessKey": "<access key>"})
-    );
-    assert_eq!(
-        http["BufferingHints"],
-        json!({"SizeInMBs": 1, "IntervalInSeconds": 60})
-    );
-    assert_eq!(http["RetryOptions"], json!({"DurationInSeconds": 300}));
-    assert_eq!(http["S3BackupMode"], "FailedDataOnly");
-    assert_eq!(
-        http["S3Configuration"],
-        json!({"RoleARN": "arn:aws:iam::123456789012:role/demo-firehose", "BucketARN": "arn:aws:s3:::demo-data",
-               "Prefix": "backup/", "ErrorOutputPrefix": "errors/!{firehose:error-output-type}/", "CompressionFormat": "UNCOMPRESSED"})
-    );
-    assert_eq!(
-        stream["Tags"],
-        json!([{"Key": "hoseline:pipeline", "Value": "demo"}])
-    );
-    // A trailing slash on the bridge URL does not double.
-    assert_eq!(
-        stream::local_bridge_url("http://127.0.0.1:4599/", "t1", "b1"),
-        "http://127.0.0.1:4599/tables/t1?rejects=b1"
-    );
-}
-
-#[test]
 fn the_s3_kind_writes_under_the_data_prefix() {
     let p = plan(&PipelineSpec::local_s3("demo"), &learnt());
     let stream = json_body(p.step("stream").expect("stream"));

@@ -10,6 +10,8 @@ use crate::spec::{PipelineSpec, Target, SPEC_VERSION};
 /// CloudFormation stack names are 1-128; `hoseline-` + 40 stays far inside, and so do the names
 /// derived from it (`<name>-firehose` for a 64-character IAM role, `<name>-data` for a bucket).
 const MAX_NAME: usize = 40;
+/// Firehose's HttpEndpointConfiguration.Url: at most 1000 characters.
+const MAX_STREAM_URL: usize = 1000;
 
 pub(super) const RULES: &[Rule] = &[
     Rule::new(
@@ -42,7 +44,8 @@ pub(super) const RULES: &[Rule] = &[
     ),
     Rule::new(
         "target.bridgeUrl",
-        "https:// URL, or http:// to 127.0.0.1, localhost or [::1]; no path or query",
+        "https:// URL, or http:// to 127.0.0.1, localhost or [::1]; no path or query; with the \
+         table, bucket and bridge settings the stream's URL adds, at most 1000 characters",
         "firehose HttpEndpointUrl (https://.*, at most 1000 characters)",
         bridge_url,
     ),
@@ -100,7 +103,26 @@ fn bridge_url(spec: &PipelineSpec, f: &mut Field<'_>) {
                 }
             }),
         );
+        f.check(stream_url_length(spec));
     }
+}
+
+/// A local stream's URL carries its table, bucket and bridge settings (one local bridge serves
+/// every local pipeline), and Firehose takes at most 1000 characters: long attribute names or a
+/// long reject prefix can pass that.
+fn stream_url_length(spec: &PipelineSpec) -> Result<(), String> {
+    let Some(url) = crate::plan::local_stream_url(spec) else {
+        return Ok(());
+    };
+    let length = url.chars().count();
+    if length > MAX_STREAM_URL {
+        return Err(format!(
+            "makes a stream URL of {length} characters with the table, the bucket and the \
+             bridge's settings (percent-encoded) in it, over Firehose's {MAX_STREAM_URL}: shorten \
+             the bridge's rejectPrefix, arrivalAttribute or the table's ttlAttribute"
+        ));
+    }
+    Ok(())
 }
 
 /// `scheme://host[:port]`, as [`Endpoint::parse`] reads it.

@@ -71,6 +71,29 @@ fn the_bridge_url_is_https_or_loopback_http() {
     }
 }
 
+// A local stream's URL carries the bridge's settings; Firehose takes 1000 characters at most.
+#[test]
+fn the_local_stream_url_fits_firehoses_1000_characters() {
+    let mut spec = local();
+    if let Some(b) = spec.bridge.as_mut() {
+        b.reject_prefix = "r".repeat(400);
+        b.arrival_attribute = Some("a".repeat(200));
+    }
+    if let Some(t) = spec.table.as_mut() {
+        t.ttl_attribute = Some("t".repeat(200));
+    }
+    let url = crate::plan::local_stream_url(&spec).expect("a local stream URL");
+    assert!(url.len() <= 1000, "{}", url.len());
+    assert_valid(&spec);
+    if let Some(t) = spec.table.as_mut() {
+        t.ttl_attribute = Some("t".repeat(255));
+    }
+    if let Some(b) = spec.bridge.as_mut() {
+        b.reject_prefix = "r".repeat(512);
+    }
+    assert_error(&spec, "target.bridgeUrl", "over Firehose's 1000");
+}
+
 #[test]
 fn regions_belong_to_a_partition_hoseline_reaches() {
     // botocore partitions.json: aws ^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$, aws-cn ^cn-\w+-\d+$,
