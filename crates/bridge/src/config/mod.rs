@@ -56,11 +56,14 @@ pub const MAPPING_PARAMETERS: [&str; 5] = bridge_env::QUERY_MAPPING;
 /// URL refuses requests over 6 MB before the function runs (Lambda answers 413 itself, which
 /// Firehose treats as permanent), and Firehose base64-encodes the records, so its default 5 MB
 /// buffer becomes about 6.7 MB. 4 MB becomes about 5.4 MB with the JSON around the records.
-pub const LAMBDA_MAX_BUFFER_MB: u32 = 4;
+/// One value with the spec's rule (`stream.bufferingSizeMb`), which refuses more on AWS.
+pub const LAMBDA_MAX_BUFFER_MB: u32 = hoseline_pipeline::rules::LAMBDA_FUNCTION_URL_MAX_BUFFER_MB;
 
 pub const DEFAULT_REJECT_PREFIX: &str = "bridge-rejected/";
-/// Well under the 3 minutes Firehose gives an endpoint.
-pub const DEFAULT_WRITE_BUDGET: Duration = Duration::from_secs(90);
+/// Well under the 3 minutes Firehose gives an endpoint; the spec's rule for the Lambda's timeout
+/// reads the same value.
+pub const DEFAULT_WRITE_BUDGET: Duration =
+    Duration::from_secs(hoseline_pipeline::rules::BRIDGE_WRITE_BUDGET_SECONDS as u64);
 pub const DEFAULT_MAX_IN_FLIGHT: usize = 4;
 /// Firehose limits the access key to 4096 bytes.
 const MAX_ACCESS_KEY_BYTES: usize = 4096;
