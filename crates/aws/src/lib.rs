@@ -24,6 +24,10 @@ pub mod signing;
 pub mod transport;
 pub mod validate;
 
+/// Test helpers for this workspace's tests (the `test-support` feature, dev-dependencies only).
+#[cfg(feature = "test-support")]
+pub mod test_support;
+
 pub mod autoscaling;
 pub mod cloudformation;
 pub mod dynamodb;

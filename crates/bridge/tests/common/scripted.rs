@@ -9,9 +9,9 @@ use std::time::{Duration, SystemTime};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use hoseline_aws::test_support::demo_config;
 use hoseline_aws::{
-    Client, ClientConfig, Clock, Credentials, Endpoint, Error, HttpRequest, HttpResponse, Region,
-    RetryPolicy, Sleep, Transport,
+    Client, Clock, Endpoint, Error, HttpRequest, HttpResponse, RetryPolicy, Sleep, Transport,
 };
 use hoseline_bridge::{Bridge, BridgeConfig};
 
