@@ -21,6 +21,7 @@ pub mod protocol;
 pub mod retry;
 pub mod service;
 pub mod signing;
+pub mod tag;
 pub mod transport;
 pub mod validate;
 
