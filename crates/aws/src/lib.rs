@@ -21,8 +21,13 @@ pub mod protocol;
 pub mod retry;
 pub mod service;
 pub mod signing;
+pub mod tag;
 pub mod transport;
 pub mod validate;
+
+/// Test helpers for this workspace's tests (the `test-support` feature, dev-dependencies only).
+#[cfg(feature = "test-support")]
+pub mod test_support;
 
 pub mod autoscaling;
 pub mod cloudformation;

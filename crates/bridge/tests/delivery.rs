@@ -14,27 +14,6 @@ use base64::Engine as _;
 use common::scripted::*;
 use hoseline_aws::HttpResponse;
 
-fn records(n: usize) -> Vec<String> {
-    (0..n)
-        .map(|i| format!(r#"{{"pk":"k{i}","n":{i}}}"#))
-        .collect()
-}
-
-fn deliver(
-    (bridge, time): &(TestBridge, FakeTime),
-    records: &[String],
-) -> hoseline_bridge::DeliveryResponse {
-    let h = headers(DOC_REQUEST_ID, Some(ACCESS_KEY));
-    time.run(bridge.handle("orders", &h, &body(DOC_REQUEST_ID, DOC_TIMESTAMP, records)))
-}
-
-fn pks(batch: &[serde_json::Value]) -> Vec<String> {
-    batch
-        .iter()
-        .map(|item| item["pk"]["S"].as_str().unwrap_or("?").to_owned())
-        .collect()
-}
-
 #[test]
 fn items_go_in_batches_of_25_and_the_key_schema_is_read_once() {
     let t = bridge(Fake::healthy(), &[]);

@@ -10,7 +10,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -20,6 +20,7 @@ use hoseline_aws::dynamodb::{
 };
 use hoseline_aws::firehose::DeleteDeliveryStream;
 use hoseline_aws::s3::{GetObject, ListObjectsV2};
+use hoseline_aws::test_support::UtcTime;
 use hoseline_aws::transport::native::NativeClient;
 
 /// A client of the signature-checking emulator (demo credentials).
@@ -108,19 +109,10 @@ async fn a_thousand_records_through_firehose_land_in_the_table() {
     bridge.stop().await;
 }
 
-/// `YYYY/MM/DD/HH` (UTC) of a time (civil-from-days, Howard Hinnant).
+/// `YYYY/MM/DD/HH` (UTC) of a time.
 fn utc_hour_path(time: SystemTime) -> String {
-    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}/{m:02}/{d:02}/{:02}", secs % 86_400 / 3600)
+    let u = UtcTime::of(time);
+    format!("{:04}/{:02}/{:02}/{:02}", u.year, u.month, u.day, u.hour)
 }
 
 #[tokio::test]

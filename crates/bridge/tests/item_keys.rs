@@ -10,21 +10,6 @@ use std::collections::BTreeSet;
 
 use common::scripted::*;
 
-fn deliver(
-    (bridge, time): &(TestBridge, FakeTime),
-    records: &[String],
-) -> hoseline_bridge::DeliveryResponse {
-    let h = headers(DOC_REQUEST_ID, Some(ACCESS_KEY));
-    time.run(bridge.handle("orders", &h, &body(DOC_REQUEST_ID, DOC_TIMESTAMP, records)))
-}
-
-fn pks(batch: &[serde_json::Value]) -> Vec<String> {
-    batch
-        .iter()
-        .map(|item| item["pk"]["S"].as_str().unwrap_or("?").to_owned())
-        .collect()
-}
-
 #[test]
 fn the_later_of_two_records_with_one_key_wins() {
     let t = bridge(Fake::healthy(), &[]);

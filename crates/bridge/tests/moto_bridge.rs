@@ -14,7 +14,7 @@ use hoseline_aws::dynamodb::{AttributeDefinition, CreateTable, ScalarAttributeTy
 use hoseline_aws::s3::{CreateBucket, GetObject};
 use hoseline_aws::transport::native::{NativeClient, ReqwestTransport, SystemClock, TokioSleep};
 use hoseline_aws::{HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
-use hoseline_bridge::{Bridge, BridgeConfig, Destination};
+use hoseline_bridge::{Bridge, BridgeConfig, DeliveryResponse, Destination};
 
 type NativeBridge = Bridge<ReqwestTransport, TokioSleep, SystemClock>;
 
@@ -29,14 +29,7 @@ async fn setup(prefix: &str) -> (NativeBridge, String, String) {
 async fn setup_with(prefix: &str, default: bool) -> (NativeBridge, String, String) {
     let client = common::checked();
     let table = common::unique(prefix);
-    client
-        .send(&CreateTable::new(
-            &table,
-            AttributeDefinition::new("pk", ScalarAttributeType::S),
-            None,
-        ))
-        .await
-        .expect("CreateTable");
+    create_table(&client, &table, ScalarAttributeType::S).await;
     let bucket = common::unique("rejects");
     client
         .send(&CreateBucket {
@@ -53,6 +46,35 @@ async fn setup_with(prefix: &str, default: bool) -> (NativeBridge, String, Strin
     }
     let config = BridgeConfig::from_env(|k| vars.get(k).cloned(), false).expect("config");
     (Bridge::new(client, config), table, bucket)
+}
+
+/// `table` keyed by `pk` of type `kind`.
+async fn create_table(client: &NativeClient, table: &str, kind: ScalarAttributeType) {
+    client
+        .send(&CreateTable::new(
+            table,
+            AttributeDefinition::new("pk", kind),
+            None,
+        ))
+        .await
+        .expect("CreateTable");
+}
+
+/// A delivery of `records` to `table` as request `id` (timestamp [`DOC_TIMESTAMP`]), with the
+/// access key.
+async fn deliver<R: AsRef<[u8]>>(
+    bridge: &NativeBridge,
+    table: &str,
+    id: &str,
+    records: &[R],
+) -> DeliveryResponse {
+    bridge
+        .handle(
+            table,
+            &headers(id, Some(KEY)),
+            &body(id, DOC_TIMESTAMP, records),
+        )
+        .await
 }
 
 /// CreateTable with a global secondary index, sent as the documented request shape (the crate's
@@ -152,31 +174,14 @@ async fn bad_records_go_to_s3_and_good_ones_to_the_table() {
         r#"{"no_key":true}"#.to_owned(),
         r#"{"pk":"good-2","v":2}"#.to_owned(),
     ];
-    let r = bridge
-        .handle(
-            &table,
-            &headers(id, Some(KEY)),
-            &body(id, DOC_TIMESTAMP, &records),
-        )
-        .await;
+    let r = deliver(&bridge, &table, id, &records).await;
     assert_eq!(r.status, 200, "{}", r.body);
 
     let mut pks = scan_pks(bridge.client(), &table).await;
     pks.sort();
     assert_eq!(pks, vec!["good-1", "good-2"]);
 
-    // 1578090901599 ms is 2020-01-03T22:35:01Z.
-    let key = format!("bridge-rejected/2020/01/03/22/{id}.jsonl");
-    let object = bridge
-        .client()
-        .send(&GetObject {
-            bucket: bucket.clone(),
-            key,
-        })
-        .await
-        .expect("the rejects object");
-    let text = String::from_utf8(object.body).expect("UTF-8");
-    let lines: Vec<serde_json::Value> = text.lines().map(json).collect();
+    let lines = reject_lines(bridge.client(), &bucket, id).await;
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["recordIndex"], 1);
     assert_eq!(lines[0]["errorCode"], "Bridge.NotJson");
@@ -190,27 +195,14 @@ async fn number_keys_equal_in_value_make_one_item() {
     let (bridge, _, _) = setup("bridge-numkeys").await;
     let client = bridge.client();
     let table = common::unique("bridge-numkeys-n");
-    client
-        .send(&CreateTable::new(
-            &table,
-            AttributeDefinition::new("pk", ScalarAttributeType::N),
-            None,
-        ))
-        .await
-        .expect("CreateTable");
+    create_table(client, &table, ScalarAttributeType::N).await;
     let id = "5e0c1d2b-3a4f-4b6c-9d8e-7f6a5b4c3d2e";
     let records = [
         r#"{"pk":1,"v":"first"}"#,
         r#"{"pk":1.0,"v":"second"}"#,
         r#"{"pk":7,"v":"other"}"#,
     ];
-    let r = bridge
-        .handle(
-            &table,
-            &headers(id, Some(KEY)),
-            &body(id, DOC_TIMESTAMP, &records),
-        )
-        .await;
+    let r = deliver(&bridge, &table, id, &records).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let items = client.send(&Scan::new(&table)).await.expect("Scan").items;
     assert_eq!(items.len(), 2, "{items:?}");
@@ -237,13 +229,7 @@ async fn an_empty_index_key_is_rejected_by_the_mapping_and_the_rest_written() {
         r#"{"pk":"good-2"}"#,
         r#"{"pk":"good-3","customer":"c-3"}"#,
     ];
-    let r = bridge
-        .handle(
-            &table,
-            &headers(id, Some(KEY)),
-            &body(id, DOC_TIMESTAMP, &records),
-        )
-        .await;
+    let r = deliver(&bridge, &table, id, &records).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let mut pks = scan_pks(bridge.client(), &table).await;
     pks.sort();
@@ -266,22 +252,9 @@ async fn an_item_dynamodb_refuses_is_rejected_with_its_error_and_the_rest_writte
     let (bridge, _, bucket) = setup("bridge-split").await;
     let client = bridge.client();
     let table = common::unique("bridge-split-t");
-    client
-        .send(&CreateTable::new(
-            &table,
-            AttributeDefinition::new("pk", ScalarAttributeType::S),
-            None,
-        ))
-        .await
-        .expect("CreateTable");
+    create_table(client, &table, ScalarAttributeType::S).await;
     let first = "0a1b2c3d-4e5f-4061-8273-8495a6b7c8d9";
-    let r = bridge
-        .handle(
-            &table,
-            &headers(first, Some(KEY)),
-            &body(first, DOC_TIMESTAMP, &[r#"{"pk":"warm-up"}"#]),
-        )
-        .await;
+    let r = deliver(&bridge, &table, first, &[r#"{"pk":"warm-up"}"#]).await;
     assert_eq!(r.status, 200, "{}", r.body);
     client
         .send(&hoseline_aws::dynamodb::DeleteTable::new(&table))
@@ -294,13 +267,7 @@ async fn an_item_dynamodb_refuses_is_rejected_with_its_error_and_the_rest_writte
         .map(|i| format!(r#"{{"pk":"good-{i:02}","customer":"c-{i}"}}"#))
         .collect();
     records[17] = r#"{"pk":"bad","customer":""}"#.to_owned();
-    let r = bridge
-        .handle(
-            &table,
-            &headers(id, Some(KEY)),
-            &body(id, DOC_TIMESTAMP, &records),
-        )
-        .await;
+    let r = deliver(&bridge, &table, id, &records).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let pks = scan_pks(client, &table).await;
     assert_eq!(pks.len(), 29, "every other item is written: {pks:?}");
@@ -319,13 +286,7 @@ async fn an_item_dynamodb_refuses_is_rejected_with_its_error_and_the_rest_writte
 
     // A refusal makes the bridge read the table again: the mapping now knows the index.
     let again = "2c3d4e5f-6071-4283-94a5-b6c7d8e9f0a1";
-    let r = bridge
-        .handle(
-            &table,
-            &headers(again, Some(KEY)),
-            &body(again, DOC_TIMESTAMP, &[r#"{"pk":"bad-2","customer":""}"#]),
-        )
-        .await;
+    let r = deliver(&bridge, &table, again, &[r#"{"pk":"bad-2","customer":""}"#]).await;
     assert_eq!(r.status, 200, "{}", r.body);
     let lines = reject_lines(client, &bucket, again).await;
     assert_eq!(lines[0]["errorCode"], "Bridge.InvalidIndexKey");
@@ -335,13 +296,7 @@ async fn an_item_dynamodb_refuses_is_rejected_with_its_error_and_the_rest_writte
 async fn a_missing_table_is_a_500_naming_the_aws_error() {
     let (bridge, _, _) = setup("bridge-missing").await;
     let id = "0f0e0d0c-0b0a-0908-0706-050403020100";
-    let r = bridge
-        .handle(
-            "no-such-table-here",
-            &headers(id, Some(KEY)),
-            &body(id, DOC_TIMESTAMP, &[r#"{"pk":"x"}"#]),
-        )
-        .await;
+    let r = deliver(&bridge, "no-such-table-here", id, &[r#"{"pk":"x"}"#]).await;
     assert_eq!(r.status, 500);
     let message = json(&r.body)["errorMessage"]
         .as_str()
@@ -359,13 +314,7 @@ async fn with_no_reject_bucket_anywhere_a_reject_is_a_500_saying_so() {
     let (bridge, table, bucket) = setup_with("bridge-nobucket", false).await;
     let all_good = "6a7b8c9d-0e1f-4203-8405-a6b7c8d9e0f1";
     let records = [r#"{"pk":"good-1"}"#, r#"{"pk":"good-2"}"#];
-    let r = bridge
-        .handle(
-            &table,
-            &headers(all_good, Some(KEY)),
-            &body(all_good, DOC_TIMESTAMP, &records),
-        )
-        .await;
+    let r = deliver(&bridge, &table, all_good, &records).await;
     assert_eq!(r.status, 200, "{}", r.body);
 
     let id = "7b8c9d0e-1f20-4314-9516-b7c8d9e0f1a2";

@@ -14,27 +14,6 @@ use base64::Engine as _;
 use common::scripted::*;
 use hoseline_aws::HttpResponse;
 
-fn records(n: usize) -> Vec<String> {
-    (0..n)
-        .map(|i| format!(r#"{{"pk":"k{i}","n":{i}}}"#))
-        .collect()
-}
-
-fn deliver(
-    (bridge, time): &(TestBridge, FakeTime),
-    records: &[String],
-) -> hoseline_bridge::DeliveryResponse {
-    let h = headers(DOC_REQUEST_ID, Some(ACCESS_KEY));
-    time.run(bridge.handle("orders", &h, &body(DOC_REQUEST_ID, DOC_TIMESTAMP, records)))
-}
-
-fn pks(batch: &[serde_json::Value]) -> Vec<String> {
-    batch
-        .iter()
-        .map(|item| item["pk"]["S"].as_str().unwrap_or("?").to_owned())
-        .collect()
-}
-
 /// DynamoDB refusing every BatchWriteItem that holds an item with `"bad": true`, as it refuses a
 /// whole batch for one item it cannot take (an index key of the wrong type, an item collection
 /// over 10 GB...).
@@ -42,14 +21,10 @@ fn refusing_bad_items(code: &'static str, message: &'static str) -> Fake {
     Fake::new(move |call, _| {
         Ok(match call.operation.as_str() {
             "BatchWriteItem" => {
-                let tables = call.json["RequestItems"]
-                    .as_object()
-                    .cloned()
-                    .unwrap_or_default();
-                let bad = tables
-                    .values()
-                    .flat_map(|w| w.as_array().cloned().unwrap_or_default())
-                    .any(|w| w["PutRequest"]["Item"]["bad"] == serde_json::json!({"BOOL": true}));
+                let bad = call
+                    .items()
+                    .iter()
+                    .any(|item| item["bad"] == serde_json::json!({"BOOL": true}));
                 if bad {
                     HttpResponse::new(
                         400,

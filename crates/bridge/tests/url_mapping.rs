@@ -20,6 +20,7 @@ use hoseline_aws::dynamodb::{
 };
 use hoseline_aws::firehose::DeleteDeliveryStream;
 use hoseline_aws::s3::{GetObject, ListObjectsV2};
+use hoseline_aws::test_support::UtcTime;
 use hoseline_aws::transport::native::NativeClient;
 use hoseline_bridge::pipeline::mapping::{MappingOptions, TtlSetting};
 use hoseline_bridge::pipeline::plan::local_stream_url;
@@ -109,23 +110,12 @@ fn now_secs() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// `YYYY-MM-DDTHH:MM:SS` (UTC) of a time in seconds (civil-from-days, Howard Hinnant).
+/// `YYYY-MM-DDTHH:MM:SS` (UTC) of a time in seconds.
 fn iso_second(secs: u64) -> String {
-    let z = (secs / DAY) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    let s = secs % DAY;
+    let u = UtcTime::from_secs(secs);
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}",
-        s / 3600,
-        s % 3600 / 60,
-        s % 60
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        u.year, u.month, u.day, u.hour, u.minute, u.second
     )
 }
 

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{on_emulator, unique, Recorder};
+use common::{apply_recorded, destroy_all, on_emulator, unique, Recorder};
 use hoseline_aws::dynamodb::{
     AttributeDefinition, CreateTable, DeleteTable, DescribeContinuousBackups, DescribeTable,
     DescribeTimeToLive, KeySchemaElement, ScalarAttributeType,
@@ -27,30 +27,9 @@ async fn apply_all(
     spec: &PipelineSpec,
     progress: &mut Progress,
 ) -> Recorder {
-    let mut rec = Recorder::default();
-    let applied = apply(client, spec, None, progress, &mut |e, p| rec.observe(e, p))
-        .await
-        .unwrap_or_else(|e| panic!("apply failed: {e}\n{}", rec.lines().join("\n")));
+    let (applied, rec) = apply_recorded(client, spec, None, progress).await;
     assert!(applied.outputs.contains_key("StreamArn"), "{applied:?}");
     rec
-}
-
-async fn destroy_all(client: &NativeClient, spec: &PipelineSpec, progress: &mut Progress) {
-    let mut lines = Vec::new();
-    let destroyed = destroy(client, spec, progress, &mut |e, _| {
-        lines.push(e.to_string());
-        std::ops::ControlFlow::Continue(())
-    })
-    .await
-    .expect("destroy");
-    assert!(destroyed.complete(), "{}", lines.join("\n"));
-    assert!(
-        destroyed
-            .resources
-            .iter()
-            .all(|t| t.outcome == Outcome::Deleted),
-        "{destroyed:?}"
-    );
 }
 
 /// Nothing of the pipeline is left.
@@ -190,12 +169,7 @@ async fn local_dynamodb_applies_adopts_and_tears_down() {
 
     // Applying again with no progress record changes nothing: every resource is adopted.
     let mut fresh = Progress::default();
-    let mut rec = Recorder::default();
-    let again = apply(&client, &spec, None, &mut fresh, &mut |e, p| {
-        rec.observe(e, p)
-    })
-    .await
-    .unwrap_or_else(|e| panic!("second apply: {e}\n{}", rec.lines().join("\n")));
+    let (again, _) = apply_recorded(&client, &spec, None, &mut fresh).await;
     assert!(again.made.is_empty(), "{again:?}");
     let kinds: Vec<ResourceKind> = again.adopted.iter().map(|r| r.kind).collect();
     assert_eq!(

@@ -9,12 +9,12 @@
 
 mod common;
 
-use common::{on_emulator, unchecked_endpoint, unique, Recorder};
+use common::{apply_recorded, destroy_all, on_emulator, unchecked_endpoint, unique};
 use hoseline_aws::cloudformation::DescribeStacks;
 use hoseline_aws::firehose::DescribeDeliveryStream;
 use hoseline_aws::lambda::{GetFunction, GetFunctionUrlConfig};
 use hoseline_aws::s3::GetBucketLocation;
-use hoseline_pipeline::engine::{apply, destroy, Outcome, Progress, StepState};
+use hoseline_pipeline::engine::{Progress, StepState};
 use hoseline_pipeline::plan::{bridge_env, output, ResourceKind, PIPELINE_TAG};
 use hoseline_pipeline::spec::PipelineSpec;
 
@@ -28,16 +28,7 @@ async fn aws_dynamodb_plan_runs_on_the_emulator() {
     let spec = on_emulator(PipelineSpec::aws_dynamodb(&unique("hl-aws"), "us-east-1"));
     let client = common::client_at(&spec, &unchecked_endpoint());
     let mut progress = Progress::default();
-    let mut rec = Recorder::default();
-    let applied = apply(
-        &client,
-        &spec,
-        Some(&EMPTY_ZIP),
-        &mut progress,
-        &mut |e, p| rec.observe(e, p),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("apply: {e}\n{}", rec.lines().join("\n")));
+    let (applied, rec) = apply_recorded(&client, &spec, Some(&EMPTY_ZIP), &mut progress).await;
     let kinds: Vec<ResourceKind> = applied.made.iter().map(|r| r.kind).collect();
     assert_eq!(
         kinds,
@@ -151,31 +142,12 @@ async fn aws_dynamodb_plan_runs_on_the_emulator() {
 
     // Again from nothing, and without the zip: everything is adopted, the URL is the same.
     let mut fresh = Progress::default();
-    let mut rec = Recorder::default();
-    let again = apply(&client, &spec, None, &mut fresh, &mut |e, p| {
-        rec.observe(e, p)
-    })
-    .await
-    .unwrap_or_else(|e| panic!("second apply: {e}\n{}", rec.lines().join("\n")));
+    let (again, _) = apply_recorded(&client, &spec, None, &mut fresh).await;
     assert!(again.made.is_empty(), "{again:?}");
     assert_eq!(again.adopted.len(), 4, "{again:?}");
     assert_eq!(again.function_url(), Some(url.function_url.as_str()));
 
-    let mut lines = Vec::new();
-    let destroyed = destroy(&client, &spec, &mut fresh, &mut |e, _| {
-        lines.push(e.to_string());
-        std::ops::ControlFlow::Continue(())
-    })
-    .await
-    .expect("destroy");
-    assert!(destroyed.complete(), "{}", lines.join("\n"));
-    assert!(
-        destroyed
-            .resources
-            .iter()
-            .all(|t| t.outcome == Outcome::Deleted),
-        "{destroyed:?}"
-    );
+    destroy_all(&client, &spec, &mut fresh).await;
     let e = client
         .send(&GetFunction {
             function_name: bridge.function_name.clone(),

@@ -3,6 +3,8 @@
 
 mod stack;
 
+/// A stack tag (CloudFormation copies the stack's tags onto the resources that take them).
+pub use crate::tag::Tag;
 pub use stack::{
     CreateStack, CreateStackOutput, DeleteStack, DescribeStackEvents, DescribeStackEventsOutput,
     DescribeStacks, DescribeStacksOutput,
@@ -11,6 +13,7 @@ pub use stack::{
 use serde::Deserialize;
 
 use crate::protocol::xml::Members;
+use crate::tag::tag_value;
 use crate::{validate, Error};
 
 /// The capabilities a template with IAM resources must acknowledge.
@@ -41,15 +44,6 @@ pub struct Stack {
     pub tags: Members<Tag>,
 }
 
-/// A stack tag (CloudFormation copies the stack's tags onto the resources that take them).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "PascalCase")]
-pub struct Tag {
-    pub key: String,
-    #[serde(default)]
-    pub value: String,
-}
-
 impl Stack {
     /// The value of the output named `key`.
     pub fn output(&self, key: &str) -> Option<&str> {
@@ -62,11 +56,7 @@ impl Stack {
 
     /// The value of the stack tag named `key`.
     pub fn tag(&self, key: &str) -> Option<&str> {
-        self.tags
-            .items
-            .iter()
-            .find(|t| t.key == key)
-            .map(|t| t.value.as_str())
+        tag_value(&self.tags.items, key)
     }
 
     /// Still working (`..._IN_PROGRESS`): poll again.

@@ -5,16 +5,11 @@ use serde::Deserialize;
 use super::validate_role_name;
 use crate::protocol::query::{self, QueryParams};
 use crate::protocol::xml::Members;
+use crate::tag::tag_value;
 use crate::{validate, Error, HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
 
 /// One IAM tag.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "PascalCase")]
-pub struct Tag {
-    pub key: String,
-    #[serde(default)]
-    pub value: String,
-}
+pub use crate::tag::Tag;
 
 /// At most 50 tags; keys 1 to 128 characters, values up to 256.
 pub(crate) fn validate_tags(tags: &[(String, String)]) -> Result<(), Error> {
@@ -60,11 +55,7 @@ pub struct ListRoleTagsOutput {
 impl ListRoleTagsOutput {
     /// The value of the tag named `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.tags
-            .items
-            .iter()
-            .find(|t| t.key == key)
-            .map(|t| t.value.as_str())
+        tag_value(&self.tags.items, key)
     }
 }
 

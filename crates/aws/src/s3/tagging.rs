@@ -5,25 +5,11 @@ use serde::Deserialize;
 
 use super::{el, url, validate_bucket_name, xml_request, XMLNS};
 use crate::protocol::rest_xml;
+use crate::tag::tag_value;
 use crate::{validate, Error, HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
 
 /// One bucket tag.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "PascalCase")]
-pub struct Tag {
-    pub key: String,
-    #[serde(default)]
-    pub value: String,
-}
-
-impl Tag {
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
-}
+pub use crate::tag::Tag;
 
 /// Replaces a bucket's tags (at most 50). The body carries `Content-MD5`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,10 +85,7 @@ pub struct GetBucketTaggingOutput {
 impl GetBucketTaggingOutput {
     /// The value of the tag named `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.tags
-            .iter()
-            .find(|t| t.key == key)
-            .map(|t| t.value.as_str())
+        tag_value(&self.tags, key)
     }
 }
 

@@ -9,9 +9,9 @@ use std::time::{Duration, SystemTime};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use hoseline_aws::test_support::demo_config;
 use hoseline_aws::{
-    Client, ClientConfig, Clock, Credentials, Endpoint, Error, HttpRequest, HttpResponse, Region,
-    RetryPolicy, Sleep, Transport,
+    Client, Clock, Endpoint, Error, HttpRequest, HttpResponse, RetryPolicy, Sleep, Transport,
 };
 use hoseline_bridge::{Bridge, BridgeConfig};
 
@@ -29,6 +29,21 @@ pub struct Call {
     pub operation: String,
     pub json: serde_json::Value,
     pub request: HttpRequest,
+}
+
+impl Call {
+    /// The items of a BatchWriteItem, every table's put requests in order.
+    pub fn items(&self) -> Vec<serde_json::Value> {
+        let tables = self.json["RequestItems"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        tables
+            .values()
+            .flat_map(|w| w.as_array().cloned().unwrap_or_default())
+            .map(|w| w["PutRequest"]["Item"].clone())
+            .collect()
+    }
 }
 
 type Handler = Box<dyn Fn(&Call, usize) -> Result<HttpResponse, Error>>;
@@ -74,17 +89,7 @@ impl Fake {
             .borrow()
             .iter()
             .filter(|c| c.operation == "BatchWriteItem")
-            .map(|c| {
-                let tables = c.json["RequestItems"]
-                    .as_object()
-                    .cloned()
-                    .unwrap_or_default();
-                tables
-                    .values()
-                    .flat_map(|w| w.as_array().cloned().unwrap_or_default())
-                    .map(|w| w["PutRequest"]["Item"].clone())
-                    .collect()
-            })
+            .map(Call::items)
             .collect()
     }
 }
@@ -247,18 +252,8 @@ pub fn bridge(fake: Fake, env: &[(&str, &str)]) -> (TestBridge, FakeTime) {
     }
     let config = BridgeConfig::from_env(|k| vars.get(k).cloned(), true).expect("config");
     let time = FakeTime::new();
-    let client_config = ClientConfig {
-        credentials: Credentials::new(
-            "AKIAIOSFODNN7EXAMPLE",
-            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-            None,
-        )
-        .expect("creds"),
-        region: Region::new("us-east-1").expect("region"),
-        endpoint: Endpoint::Aws,
-    };
     let client = Client::new(
-        client_config,
+        demo_config("us-east-1", Endpoint::Aws),
         fake,
         FakeSleep(time.clone()),
         FakeClock(time.clone()),
@@ -303,6 +298,30 @@ pub fn body<R: AsRef<[u8]>>(request_id: &str, timestamp: u64, records: &[R]) -> 
     serde_json::json!({ "requestId": request_id, "timestamp": timestamp, "records": records })
         .to_string()
         .into_bytes()
+}
+
+/// `n` records `{"pk":"k<i>","n":<i>}`.
+pub fn records(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| format!(r#"{{"pk":"k{i}","n":{i}}}"#))
+        .collect()
+}
+
+/// A delivery of `records` with Firehose's headers and the access key, as the bridge handles it.
+pub fn deliver(
+    (bridge, time): &(TestBridge, FakeTime),
+    records: &[String],
+) -> hoseline_bridge::DeliveryResponse {
+    let h = headers(DOC_REQUEST_ID, Some(ACCESS_KEY));
+    time.run(bridge.handle("orders", &h, &body(DOC_REQUEST_ID, DOC_TIMESTAMP, records)))
+}
+
+/// The string `pk` of each item of a batch.
+pub fn pks(batch: &[serde_json::Value]) -> Vec<String> {
+    batch
+        .iter()
+        .map(|item| item["pk"]["S"].as_str().unwrap_or("?").to_owned())
+        .collect()
 }
 
 /// The response body as JSON.

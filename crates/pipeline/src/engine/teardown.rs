@@ -3,7 +3,7 @@
 //! [`super::teardown_storage`].
 
 use std::ops::ControlFlow;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use hoseline_aws::autoscaling::{DeregisterScalableTarget, DYNAMODB_TABLE_WRITE};
 use hoseline_aws::dynamodb::{DeleteTable, DescribeTable, ListTagsOfResource};
@@ -25,6 +25,12 @@ use crate::spec::{Billing, PipelineSpec};
 
 /// How long a delete may take to finish (a stack's bucket and roles, a stream).
 pub(crate) const DELETE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+
+/// The wait for one deletion: when it began, and the backoff between looks.
+pub(crate) struct DeleteWait {
+    start: SystemTime,
+    backoff: Backoff,
+}
 
 pub(crate) struct Tear<'a, T, S, C, F> {
     pub(crate) client: &'a Client<T, S, C>,
@@ -115,33 +121,52 @@ where
         resource: &Resource,
         describe: O,
     ) -> Result<Outcome, DestroyError> {
-        let start = self.client.clock().now();
-        let mut backoff = Backoff::new();
+        let mut wait = self.delete_wait();
         loop {
             match self.client.send(&describe).await {
                 Err(e) if not_found(&e) => return Ok(Outcome::Deleted),
                 Err(e) => return Ok(left(&describe, &e)),
                 Ok(_) => {}
             }
-            let waited = self
-                .client
-                .clock()
-                .now()
-                .duration_since(start)
-                .unwrap_or_default();
-            if waited > DELETE_TIMEOUT {
-                return Ok(Outcome::Left {
-                    why: format!("still being deleted after {} s", waited.as_secs()),
-                });
+            if let Some(left) = self
+                .wait_again(&mut wait, resource, "being deleted")
+                .await?
+            {
+                return Ok(left);
             }
-            self.emit(
-                resource,
-                TeardownState::Waiting {
-                    what: "being deleted".to_owned(),
-                },
-            )?;
-            self.client.sleeper().sleep(backoff.next_delay()).await;
         }
+    }
+
+    pub(crate) fn delete_wait(&self) -> DeleteWait {
+        DeleteWait {
+            start: self.client.clock().now(),
+            backoff: Backoff::new(),
+        }
+    }
+
+    /// After a look at a deletion not done yet: a reason to leave the resource once the deletion
+    /// has taken longer than [`DELETE_TIMEOUT`], else `None` after reporting `what` and sleeping
+    /// one backoff step.
+    pub(crate) async fn wait_again(
+        &mut self,
+        wait: &mut DeleteWait,
+        resource: &Resource,
+        what: impl Into<String>,
+    ) -> Result<Option<Outcome>, DestroyError> {
+        let waited = self
+            .client
+            .clock()
+            .now()
+            .duration_since(wait.start)
+            .unwrap_or_default();
+        if waited > DELETE_TIMEOUT {
+            return Ok(Some(Outcome::Left {
+                why: format!("still being deleted after {} s", waited.as_secs()),
+            }));
+        }
+        self.emit(resource, TeardownState::Waiting { what: what.into() })?;
+        self.client.sleeper().sleep(wait.backoff.next_delay()).await;
+        Ok(None)
     }
 
     async fn stream(&mut self, step: &Step, name: &str) -> Result<Outcome, DestroyError> {

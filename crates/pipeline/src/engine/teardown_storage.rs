@@ -14,8 +14,7 @@ use super::error::DestroyError;
 use super::events::{TeardownEvent, TeardownState};
 use super::failure::not_found;
 use super::progress::Progress;
-use super::run::Backoff;
-use super::teardown::{call_or_leave, left, Tear, DELETE_TIMEOUT};
+use super::teardown::{call_or_leave, left, Tear};
 use super::wait::{failure_reasons, new_stack_events};
 use crate::plan::{output, Resource, ResourceKind, Step, PIPELINE_TAG};
 
@@ -151,8 +150,7 @@ where
                 stack_name: id.clone()
             }
         );
-        let start = self.client.clock().now();
-        let mut backoff = Backoff::new();
+        let mut wait = self.delete_wait();
         let mut seen = HashSet::new();
         let mut events = Vec::new();
         loop {
@@ -186,24 +184,10 @@ where
                     })
                 }
             }
-            let waited = self
-                .client
-                .clock()
-                .now()
-                .duration_since(start)
-                .unwrap_or_default();
-            if waited > DELETE_TIMEOUT {
-                return Ok(Outcome::Left {
-                    why: format!("still being deleted after {} s", waited.as_secs()),
-                });
+            let what = format!("stack is {}", status.unwrap_or_default());
+            if let Some(left) = self.wait_again(&mut wait, &step.resource, what).await? {
+                return Ok(left);
             }
-            self.emit(
-                &step.resource,
-                TeardownState::Waiting {
-                    what: format!("stack is {}", status.unwrap_or_default()),
-                },
-            )?;
-            self.client.sleeper().sleep(backoff.next_delay()).await;
         }
     }
 }

@@ -1,60 +1,67 @@
 //! Shared by the engine's emulator tests: clients of the test emulators (scripts/emulator.sh
-//! start-test), unique pipeline names, and an observer that keeps every event.
+//! start-test) for a spec, unique pipeline names (both from `hoseline_aws::test_support`), and
+//! an observer that keeps every event.
 #![allow(dead_code, unreachable_pub)]
 
 pub mod scripted;
 
 use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
+use hoseline_aws::test_support::demo_credentials;
 use hoseline_aws::transport::native::NativeClient;
-use hoseline_aws::{Credentials, Endpoint};
-use hoseline_pipeline::engine::{client_config, Progress, StepEvent};
+use hoseline_aws::Endpoint;
+use hoseline_pipeline::engine::{
+    apply, client_config, destroy, Applied, Outcome, Progress, StepEvent,
+};
 use hoseline_pipeline::spec::{AccessKey, PipelineSpec, Target};
 
-/// The emulator's demo credentials (AWS's documented example key pair).
-pub const DEMO_ACCESS_KEY_ID: &str = "AKIAIOSFODNN7EXAMPLE";
-pub const DEMO_SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-
-/// The signature-checking emulator.
-pub fn checked_endpoint() -> String {
-    std::env::var("HOSELINE_TEST_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:4577".to_owned())
-}
-
-/// The emulator without signature checking (moto's checker refuses Lambda GET and DELETE).
-pub fn unchecked_endpoint() -> String {
-    std::env::var("HOSELINE_TEST_ENDPOINT_UNCHECKED")
-        .unwrap_or_else(|_| "http://127.0.0.1:4578".to_owned())
-}
-
-fn credentials() -> Credentials {
-    Credentials::new(DEMO_ACCESS_KEY_ID, DEMO_SECRET, None).expect("demo credentials")
-}
+// Each test binary uses its own part.
+#[allow(unused_imports)]
+pub use hoseline_aws::test_support::{checked_endpoint, unchecked_endpoint, unique};
 
 /// A client for the spec's target.
 pub fn client(spec: &PipelineSpec) -> NativeClient {
-    NativeClient::native(client_config(spec, credentials()).expect("config")).expect("client")
+    NativeClient::native(client_config(spec, demo_credentials()).expect("config")).expect("client")
 }
 
 /// A client for the spec's region that talks to `endpoint` (an AWS spec run on the emulator).
 pub fn client_at(spec: &PipelineSpec, endpoint: &str) -> NativeClient {
-    let mut config = client_config(spec, credentials()).expect("config");
+    let mut config = client_config(spec, demo_credentials()).expect("config");
     config.endpoint = Endpoint::parse(endpoint).expect("endpoint");
     NativeClient::native(config).expect("client")
 }
 
-/// A pipeline name no other test (or earlier run against the same emulator) uses.
-pub fn unique(prefix: &str) -> String {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!(
-        "{prefix}-{:x}{nanos:x}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
+/// Applies `spec` (with the bridge's `zip`, if any), failing with every event it reported.
+pub async fn apply_recorded(
+    client: &NativeClient,
+    spec: &PipelineSpec,
+    zip: Option<&[u8]>,
+    progress: &mut Progress,
+) -> (Applied, Recorder) {
+    let mut rec = Recorder::default();
+    let applied = apply(client, spec, zip, progress, &mut |e, p| rec.observe(e, p))
+        .await
+        .unwrap_or_else(|e| panic!("apply failed: {e}\n{}", rec.lines().join("\n")));
+    (applied, rec)
+}
+
+/// Destroys `spec`, and checks that every resource was deleted.
+pub async fn destroy_all(client: &NativeClient, spec: &PipelineSpec, progress: &mut Progress) {
+    let mut lines = Vec::new();
+    let destroyed = destroy(client, spec, progress, &mut |e, _| {
+        lines.push(e.to_string());
+        ControlFlow::Continue(())
+    })
+    .await
+    .expect("destroy");
+    assert!(destroyed.complete(), "{}", lines.join("\n"));
+    assert!(
+        destroyed
+            .resources
+            .iter()
+            .all(|t| t.outcome == Outcome::Deleted),
+        "{destroyed:?}"
+    );
 }
 
 /// A spec's target pointed at the signature-checking emulator, with an access key.

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::{Duration, SystemTime};
 
+use hoseline_aws::test_support::demo_config;
 use hoseline_aws::{
-    Client, ClientConfig, Clock, Credentials, Endpoint, Error, HttpRequest, HttpResponse, Region,
-    RetryPolicy, Sleep, Transport,
+    Client, Clock, Endpoint, Error, HttpRequest, HttpResponse, RetryPolicy, Sleep, Transport,
 };
 
 pub const ACCOUNT: &str = "123456789012";
@@ -174,11 +174,10 @@ impl Clock for FakeTime {
 /// engine).
 pub fn client(fake: Fake, region: &str) -> (Client<Fake, FakeTime, FakeTime>, FakeTime) {
     let time = FakeTime::new();
-    let config = ClientConfig {
-        credentials: Credentials::new("AKIAIOSFODNN7EXAMPLE", "secret", None).expect("credentials"),
-        region: Region::new(region).expect("region"),
-        endpoint: Endpoint::parse("http://127.0.0.1:4566").expect("endpoint"),
-    };
+    let config = demo_config(
+        region,
+        Endpoint::parse("http://127.0.0.1:4566").expect("endpoint"),
+    );
     let client =
         Client::new(config, fake, time.clone(), time.clone()).with_retry_policy(RetryPolicy {
             max_attempts: 1,
