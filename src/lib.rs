@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod connection;
 pub mod context;
+pub mod draft;
 pub mod route;
 pub mod router;
 pub mod wizard;
