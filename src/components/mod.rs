@@ -1,5 +1,6 @@
 //! Building blocks shared by the screens.
 
 pub mod field;
+pub mod indicator;
 pub mod status;
 pub mod steps;
