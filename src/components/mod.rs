@@ -1,6 +1,9 @@
 //! Building blocks shared by the screens.
 
+pub mod alert;
+pub mod confirm;
 pub mod field;
 pub mod indicator;
+pub mod load;
 pub mod status;
-pub mod steps;
+pub mod table;
