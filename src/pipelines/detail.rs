@@ -91,7 +91,7 @@ fn Detail(detail: PipelineDetail, endpoint: Endpoint) -> impl IntoView {
     };
     let table_line = table_ok.as_ref().map(|t| {
         let (kind, word) = table_status(t.status.as_deref());
-        view! { <dt>"Table"</dt><dd><StatusIndicator kind=kind label=word testid="table-status" /></dd> }
+        view! { <dt>"DynamoDB table"</dt><dd><StatusIndicator kind=kind label=word testid="table-status" /></dd> }
     });
     let table_problem = table_error.map(|e| {
         view! { <p class="panel-lead">"The table its URL names could not be read:"</p><Status line=describe_error(&e, &endpoint) /> }

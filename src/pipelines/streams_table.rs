@@ -52,7 +52,7 @@ pub fn StreamsTable(
     view! {
         <section class="panel" data-testid="streams">
             <div class="panel-header">
-                <h2>"Pipelines"</h2>
+                <h2>"Delivery streams"</h2>
                 <button type="button" class="button small" data-testid="streams-refresh" on:click=move |_| load.reload()>
                     "Refresh"
                 </button>

@@ -132,7 +132,14 @@ fn StepActions(step: Step) -> impl IntoView {
                 <a class="button" href=Route::Step(p).href() data-testid="wizard-previous">"Previous"</a>
             })}
             {move || (!next_label().is_empty()).then(|| view! {
-                <button type="button" class="button primary" data-testid="wizard-next" on:click=go_next>
+                <button
+                    type="button"
+                    class="button"
+                    // One primary button at a time: on Connection, "Test connection" until connected.
+                    class:primary=move || step != Step::Connection || connection.config().is_some()
+                    data-testid="wizard-next"
+                    on:click=go_next
+                >
                     {next_label}
                 </button>
             })}
