@@ -49,6 +49,11 @@ impl DraftContext {
         self.draft.with(|d| d.as_ref().map(|d| d.spec.clone()))
     }
 
+    pub fn spec_untracked(&self) -> Option<PipelineSpec> {
+        self.draft
+            .with_untracked(|d| d.as_ref().map(|d| d.spec.clone()))
+    }
+
     /// Reads the spec without cloning it (tracked).
     pub fn with_spec<R>(&self, f: impl FnOnce(&PipelineSpec) -> R) -> Option<R> {
         self.draft.with(|d| d.as_ref().map(|d| f(&d.spec)))

@@ -18,8 +18,9 @@ pub fn SideNav() -> impl IntoView {
     let states = Memo::new(move |_| {
         let connected = connection.config().is_some();
         let visited = draft.visited();
+        let spec = draft.spec();
         step_states(draft.kind(), route.get().step(), &visited, |step| {
-            check_step(step, None, connected)
+            check_step(step, spec.as_ref(), connected)
         })
     });
     let rows = move || {

@@ -81,7 +81,8 @@ fn StepActions(step: Step) -> impl IntoView {
     let asking = RwSignal::new(false);
     let go_next = move |_| {
         let config = connection.config_untracked();
-        let check = check_step(step, None, config.is_some());
+        let spec = draft.spec_untracked();
+        let check = check_step(step, spec.as_ref(), config.is_some());
         if let Err(why) = before_next(step, check) {
             error.set(Some(why));
             return;

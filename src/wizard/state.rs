@@ -71,8 +71,10 @@ pub fn step_states(
         .collect()
 }
 
-/// What the draft says about `step`. Connection is done once the console is connected; the
-/// other steps' rules come with their forms (the engine's `rules`), until then `NotChecked`.
+/// What the draft says about `step` (`spec` is `None` before a draft is started). Connection is
+/// done once the console is connected; the other steps' rules come with their forms (the
+/// engine's `rules` on the step's fields), until then `NotChecked`. The step list's marks and
+/// Next ([`before_next`]) both follow this one function.
 pub fn check_step(step: Step, _spec: Option<&PipelineSpec>, connected: bool) -> StepCheck {
     match step {
         Step::Connection if connected => StepCheck::Valid,
