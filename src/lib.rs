@@ -8,9 +8,11 @@ pub mod components;
 pub mod connection;
 pub mod context;
 pub mod draft;
+pub mod engine;
 pub mod pipelines;
 pub mod route;
 pub mod router;
+pub mod runs;
 pub mod wizard;
 
 pub use app::App;

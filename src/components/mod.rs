@@ -2,6 +2,7 @@
 
 pub mod alert;
 pub mod confirm;
+pub mod download;
 pub mod field;
 pub mod indicator;
 pub mod load;

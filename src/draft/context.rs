@@ -110,6 +110,19 @@ impl DraftContext {
         self.replace(Some(Draft::new(spec)));
     }
 
+    /// Starts from a spec file: every step up to Review opened, so its fields' errors show where
+    /// they belong and any step can be reopened.
+    pub fn load(&self, spec: PipelineSpec) {
+        let mut draft = Draft::new(spec);
+        draft.visited.extend(
+            crate::wizard::step::steps_for(draft.spec.kind)
+                .into_iter()
+                .filter(|s| *s != Step::Create),
+        );
+        draft.edited = true;
+        self.replace(Some(draft));
+    }
+
     /// Starts the default draft for `config` (the emulator, or AWS in its region).
     pub fn start_for_connection(&self, config: &ClientConfig) {
         self.replace(Some(Draft::for_connection(config)));

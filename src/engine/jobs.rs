@@ -14,8 +14,8 @@ use hoseline_pipeline::plan::{self, target_endpoint, Facts};
 use hoseline_pipeline::spec::PipelineSpec;
 
 use super::protocol::{
-    CallEvent, CallStatus, CostRow, CostView, Failure, PlannedCall, Reply, ResourceEvent,
-    ResourceStatus, ReviewData,
+    CallEvent, CallStatus, CostRow, CostView, Failure, FieldProblem, PlannedCall, Reply,
+    ResourceEvent, ResourceStatus, ReviewData,
 };
 
 /// The plan's calls for `spec`, each with its request as sent and its AWS CLI command. Values
@@ -45,6 +45,20 @@ pub fn planned_calls(spec: &PipelineSpec) -> Vec<PlannedCall> {
             }
         })
         .collect()
+}
+
+/// A spec file read with the engine's own reader (its shape: unknown fields, wrong types,
+/// missing fields, every problem by path); the page then checks the values with the rules.
+pub fn parse_spec(text: &str) -> Result<PipelineSpec, Vec<FieldProblem>> {
+    PipelineSpec::from_json(text).map_err(|e| {
+        e.problems
+            .into_iter()
+            .map(|p| FieldProblem {
+                path: p.path,
+                message: p.message,
+            })
+            .collect()
+    })
 }
 
 /// Everything Review shows that the page does not compute itself.

@@ -27,6 +27,8 @@ pub enum Request {
     Apply(Run),
     /// Deletes what the pipeline made.
     Destroy(Run),
+    /// Reads a spec file (JSON), reporting every problem by its field's path.
+    ParseSpec { id: u32, text: String },
     /// Stops the run `id` after its current event.
     Stop { id: u32 },
 }
@@ -127,11 +129,23 @@ pub enum Reply {
         gone: Vec<String>,
         left: Vec<(String, String)>,
     },
+    /// A spec file read: the spec, or every problem by path (`table.name`).
+    Parsed {
+        id: u32,
+        result: Result<Box<PipelineSpec>, Vec<FieldProblem>>,
+    },
     /// The job ended without finishing.
     Failed {
         id: u32,
         failure: Failure,
     },
+}
+
+/// A problem with one field of a spec file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub path: String,
+    pub message: String,
 }
 
 impl Reply {
@@ -145,6 +159,7 @@ impl Reply {
             | Reply::Resource { id, .. }
             | Reply::Applied { id, .. }
             | Reply::Destroyed { id, .. }
+            | Reply::Parsed { id, .. }
             | Reply::Failed { id, .. } => Some(*id),
         }
     }

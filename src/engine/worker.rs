@@ -33,6 +33,10 @@ pub async fn handle(request: Request, stops: Stops, post: Rc<dyn Fn(Reply)>) {
             id,
             review: Box::new(jobs::review(&spec, load)),
         }),
+        Request::ParseSpec { id, text } => post(Reply::Parsed {
+            id,
+            result: jobs::parse_spec(&text).map(Box::new),
+        }),
         Request::Stop { id } => {
             stops.borrow_mut().insert(id);
         }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::details::{resources, settings};
 use super::fetch::{self, PipelineDetail};
 use super::status::{stream_status, table_status};
+use super::teardown::TeardownPanel;
 use crate::components::alert::{Alert, AlertKind};
 use crate::components::indicator::{Indicator, StatusIndicator};
 use crate::components::load::{use_load, Load};
@@ -35,7 +36,11 @@ pub fn PipelinePage(name: String) -> impl IntoView {
                 />
             }
             .into_any(),
-            Some(config) => view! { <Pipeline config=config name=name.clone() /> }.into_any(),
+            Some(config) => view! {
+                <Pipeline config=config name=name.clone() />
+                <TeardownPanel stream=name.clone() />
+            }
+            .into_any(),
         }}
     }
 }

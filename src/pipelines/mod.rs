@@ -14,6 +14,7 @@ pub mod read;
 pub mod status;
 pub mod streams_table;
 pub mod tables_table;
+pub mod teardown;
 
 pub use detail::PipelinePage;
 pub use list::PipelinesPage;

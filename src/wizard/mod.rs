@@ -4,9 +4,13 @@
 //! checks), [`summary`] (what the draft holds per step). Views: [`nav`], [`page`],
 //! [`new_draft`], and [`screens`], where each step's form plugs in.
 
+pub mod create;
 pub mod nav;
 pub mod new_draft;
 pub mod page;
+pub mod paths;
+pub mod preview;
+pub mod review;
 pub mod screens;
 pub mod state;
 pub mod step;

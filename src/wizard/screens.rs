@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use super::create::CreateScreen;
+use super::review::ReviewScreen;
 use super::step::Step;
 use crate::connection::ConnectionPage;
 
@@ -16,11 +18,8 @@ use crate::connection::ConnectionPage;
 pub fn step_body(step: Step) -> AnyView {
     match step {
         Step::Connection => view! { <ConnectionPage /> }.into_any(),
-        Step::Table
-        | Step::Bucket
-        | Step::Access
-        | Step::Delivery
-        | Step::Review
-        | Step::Create => ().into_any(),
+        Step::Review => view! { <ReviewScreen /> }.into_any(),
+        Step::Create => view! { <CreateScreen /> }.into_any(),
+        Step::Table | Step::Bucket | Step::Access | Step::Delivery => ().into_any(),
     }
 }

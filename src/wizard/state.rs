@@ -79,6 +79,13 @@ pub fn check_step(step: Step, _spec: Option<&PipelineSpec>, connected: bool) -> 
     match step {
         Step::Connection if connected => StepCheck::Valid,
         Step::Connection => StepCheck::Incomplete,
+        // Review holds no field of its own: it is done when the whole spec follows the rules,
+        // and Create opens only then.
+        Step::Review => match _spec {
+            Some(spec) if hoseline_pipeline::rules::validate(spec).is_ok() => StepCheck::Valid,
+            Some(_) => StepCheck::Invalid,
+            None => StepCheck::Incomplete,
+        },
         _ => StepCheck::NotChecked,
     }
 }
