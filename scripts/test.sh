@@ -10,8 +10,12 @@
 #   5. cargo test --workspace --features hoseline-aws/native (native), then the bridge's Lambda
 #      entry point (hoseline-bridge --features lambda: function URL events, the bootstrap binary)
 #      and cfn-lint on the exported CloudFormation templates (scripts/checks/cfn-lint.sh)
-#   6. wasm tests in headless Chromium: hoseline-aws (feature gloo), hoseline-console
-#   7. the release site build and its size budget (scripts/size-report.sh)
+#   6. the test bridge (scripts/test-bridge.sh) and the wasm tests in headless Chromium:
+#      hoseline-aws (feature gloo), hoseline-console (the guided setup against the checked emulator
+#      and the test bridge)
+#   7. the release site build and its size budget (scripts/size-report.sh), then the built site in
+#      headless Chromium with its engine worker (scripts/site-test.sh; screenshots of every screen
+#      in .tools/run/screens/)
 #
 # Every step runs even when an earlier one failed (except setup); the emulators are stopped at the
 # end. The last line is `tests: N passed, N failed`: the sums of cargo's `test result:` lines, plus
@@ -124,9 +128,10 @@ run_step "wasm tests aws" cargo test --target wasm32-unknown-unknown -p hoseline
 run_step "test bridge" "$ROOT/scripts/test-bridge.sh" start
 run_step "wasm tests console" cargo test --target wasm32-unknown-unknown -p hoseline-console --no-fail-fast
 
-stop_emulators >/dev/null
-
 run_step "release size" "$ROOT/scripts/size-report.sh"
+run_step "site tests (Chromium)" "$ROOT/scripts/site-test.sh"
+
+stop_emulators >/dev/null
 
 echo
 if ((${#failed_steps[@]} > 0)); then
