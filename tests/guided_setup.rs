@@ -3,20 +3,18 @@
 //! half-way and reload, resume until every call is done, put records into the new stream and
 //! find them in the table, then delete the pipeline from its page and find nothing left.
 //!
-//! The engine runs in the page's own thread here (`InPageHost`): the test runner serves no
-//! worker script. The messages still travel as JSON, as they do to the worker.
+//! The engine runs in the page's own thread here (`InPageHost`, set by `Page::mount`): the test
+//! runner serves no worker script. The messages still travel as JSON, as they do to the worker;
+//! scripts/site-test.sh drives the built site with its real worker.
 
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
-use std::rc::Rc;
-
 use common::{fresh_start, local_storage, session_storage, sleep, Page, ENDPOINT, SECRET};
 use hoseline_aws::transport::gloo::BrowserClient;
 use hoseline_aws::{dynamodb, firehose, iam, s3, ClientConfig, Credentials, Endpoint, Region};
 use hoseline_console::draft::storage::{KEY, PROGRESS_KEY};
-use hoseline_console::engine::client::{use_host, InPageHost};
 use hoseline_pipeline::spec::{PipelineSpec, Target};
 use wasm_bindgen_test::*;
 
@@ -83,7 +81,6 @@ async fn next(page: &Page, title: &str) {
 #[wasm_bindgen_test]
 async fn a_newcomer_creates_the_local_pipeline_resumes_after_a_reload_and_deletes_it() {
     fresh_start();
-    use_host(Rc::new(InPageHost::new()));
     let name = unique_name("wiz");
     let spec = local_spec(&name);
     store_draft(&spec, r#""connection""#);
@@ -220,7 +217,6 @@ async fn a_newcomer_creates_the_local_pipeline_resumes_after_a_reload_and_delete
 #[wasm_bindgen_test]
 async fn a_field_that_breaks_a_rule_blocks_create() {
     fresh_start();
-    use_host(Rc::new(InPageHost::new()));
     let mut spec = local_spec(&unique_name("bad"));
     if let Some(table) = spec.table.as_mut() {
         "ab".clone_into(&mut table.name);

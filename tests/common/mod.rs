@@ -57,8 +57,12 @@ pub(crate) fn hash() -> String {
 }
 
 impl Page {
-    /// The console as a reload of the current address shows it.
+    /// The console as a reload of the current address shows it. The engine runs in the page's
+    /// own thread: the test runner serves no worker script.
     pub(crate) async fn mount() -> Page {
+        hoseline_console::engine::client::use_host(std::rc::Rc::new(
+            hoseline_console::engine::client::InPageHost::new(),
+        ));
         let document = window().document().expect("document");
         let root: HtmlElement = document
             .create_element("div")
