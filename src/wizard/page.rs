@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::forms::{use_form_state, FormState};
 use super::new_draft::NewDraftButton;
 use super::screens::step_body;
 use super::state::{before_next, can_show, check_step, furthest_visited};
@@ -38,6 +39,8 @@ fn StepScreen(step: Step) -> impl IntoView {
         let at = steps.iter().position(|s| *s == step).unwrap_or(0) + 1;
         format!("Step {at} of {}", steps.len())
     };
+    // Shared by the form (which messages show) and Next (which shows them all).
+    FormState::provide();
     view! {
         <div class="page-header" data-testid="step-header">
             <p class="step-counter">{counter}</p>
@@ -79,11 +82,16 @@ fn StepActions(step: Step) -> impl IntoView {
     let connection = use_connection();
     let error = RwSignal::new(None::<String>);
     let asking = RwSignal::new(false);
+    let form = use_form_state();
     let go_next = move |_| {
         let config = connection.config_untracked();
-        let spec = draft.spec_untracked();
-        let check = check_step(step, spec.as_ref(), config.is_some());
+        let (spec, raw) = draft
+            .with_draft_untracked(|d| (Some(d.spec.clone()), d.raw.clone()))
+            .unwrap_or_default();
+        let check = check_step(step, spec.as_ref(), &raw, config.is_some());
         if let Err(why) = before_next(step, check) {
+            // As a form's submit: every field shows its message, not only those left.
+            form.show_all();
             error.set(Some(why));
             return;
         }

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 
 use hoseline_pipeline::spec::{PipelineKind, PipelineSpec};
 
+use super::fields::step_errors;
 use super::step::{steps_for, Step};
+use crate::draft::model::RawInputs;
 
 /// What a step's fields say about the draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,15 +73,27 @@ pub fn step_states(
         .collect()
 }
 
-/// What the draft says about `step` (`spec` is `None` before a draft is started). Connection is
-/// done once the console is connected; the other steps' rules come with their forms (the
-/// engine's `rules` on the step's fields), until then `NotChecked`. The step list's marks and
-/// Next ([`before_next`]) both follow this one function.
-pub fn check_step(step: Step, _spec: Option<&PipelineSpec>, connected: bool) -> StepCheck {
-    match step {
-        Step::Connection if connected => StepCheck::Valid,
-        Step::Connection => StepCheck::Incomplete,
-        _ => StepCheck::NotChecked,
+/// What the draft says about `step` (`spec` is `None` before a draft is started; `raw` is the
+/// text typed that the spec could not hold). Connection needs a connection, then a valid
+/// pipeline name; every form step is valid when none of its fields that apply breaks a rule
+/// of the engine's ([`hoseline_pipeline::rules`], the messages its fields show) or holds a
+/// number that does not parse. The step list's marks and Next ([`before_next`]) both follow
+/// this one function.
+pub fn check_step(
+    step: Step,
+    spec: Option<&PipelineSpec>,
+    raw: &RawInputs,
+    connected: bool,
+) -> StepCheck {
+    if step == Step::Connection && !connected {
+        return StepCheck::Incomplete;
+    }
+    match (step, spec) {
+        (Step::Review | Step::Create, _) => StepCheck::NotChecked,
+        (Step::Connection, None) => StepCheck::Valid,
+        (_, None) => StepCheck::Incomplete,
+        (_, Some(spec)) if step_errors(step, spec, raw).is_empty() => StepCheck::Valid,
+        _ => StepCheck::Invalid,
     }
 }
 
@@ -101,7 +115,7 @@ pub fn furthest_visited(kind: PipelineKind, visited: &BTreeSet<Step>) -> Step {
 /// the step's error (what is missing, and what to do).
 pub fn before_next(step: Step, check: StepCheck) -> Result<(), String> {
     match (step, check) {
-        (Step::Connection, StepCheck::Incomplete | StepCheck::Invalid) => Err(
+        (Step::Connection, StepCheck::Incomplete) => Err(
             "Test the connection first: the pipeline is made where the console is connected."
                 .to_owned(),
         ),
@@ -202,12 +216,61 @@ mod tests {
 
     #[test]
     fn connection_is_done_when_connected() {
-        assert_eq!(check_step(Step::Connection, None, true), StepCheck::Valid);
+        let raw = RawInputs::new();
         assert_eq!(
-            check_step(Step::Connection, None, false),
+            check_step(Step::Connection, None, &raw, true),
+            StepCheck::Valid
+        );
+        assert_eq!(
+            check_step(Step::Connection, None, &raw, false),
             StepCheck::Incomplete
         );
-        assert_eq!(check_step(Step::Bucket, None, true), StepCheck::NotChecked);
+        assert_eq!(
+            check_step(Step::Bucket, None, &raw, true),
+            StepCheck::Incomplete
+        );
+    }
+
+    #[test]
+    fn form_steps_follow_the_engines_rules_and_the_typed_numbers() {
+        let mut spec = PipelineSpec::local_dynamodb("demo");
+        let mut raw = RawInputs::new();
+        for step in [
+            Step::Connection,
+            Step::Table,
+            Step::Bucket,
+            Step::Access,
+            Step::Delivery,
+        ] {
+            assert_eq!(
+                check_step(step, Some(&spec), &raw, true),
+                StepCheck::Valid,
+                "{step:?}"
+            );
+        }
+        if let Some(table) = spec.table.as_mut() {
+            "x".clone_into(&mut table.name);
+        }
+        assert_eq!(
+            check_step(Step::Table, Some(&spec), &raw, true),
+            StepCheck::Invalid
+        );
+        assert_eq!(
+            check_step(Step::Bucket, Some(&spec), &raw, true),
+            StepCheck::Valid
+        );
+        raw.insert("stream.bufferingSizeMb".to_owned(), "abc".to_owned());
+        assert_eq!(
+            check_step(Step::Delivery, Some(&spec), &raw, true),
+            StepCheck::Invalid
+        );
+        "Bad Name".clone_into(&mut spec.name);
+        assert_eq!(
+            check_step(Step::Connection, Some(&spec), &raw, true),
+            StepCheck::Invalid
+        );
+        let why = before_next(Step::Connection, StepCheck::Invalid).expect_err("blocked");
+        assert!(why.contains("need a change"), "{why}");
     }
 
     #[test]

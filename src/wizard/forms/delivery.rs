@@ -1,0 +1,38 @@
+//! The Delivery stream step's form: the stream, then how the bridge maps records to items.
+
+use hoseline_pipeline::spec::PipelineKind;
+use leptos::prelude::*;
+
+use super::SpecField;
+use crate::draft::use_draft;
+
+#[component]
+pub fn DeliveryForm() -> impl IntoView {
+    let draft = use_draft();
+    let bridge = move || draft.kind() == PipelineKind::Dynamodb;
+    view! {
+        <div class="panel" data-testid="delivery-form">
+            <h2>"Delivery stream"</h2>
+            <SpecField path="stream.name" />
+            <div class="field-row">
+                <SpecField path="stream.bufferingSizeMb" />
+                <SpecField path="stream.bufferingIntervalSeconds" />
+            </div>
+            <SpecField path="stream.retryDurationSeconds" />
+            {move || bridge().then(|| view! {
+                <h2>"From records to items"</h2>
+                <p class="panel-lead">
+                    "How the bridge turns each JSON record into a DynamoDB item."
+                </p>
+                <SpecField path="bridge.generateMissingKey" />
+                <div class="field-row">
+                    <SpecField path="bridge.ttlDays" />
+                    <SpecField path="bridge.arrivalAttribute" />
+                </div>
+                <SpecField path="bridge.copyCommonAttributes" />
+                <SpecField path="bridge.rejectPrefix" />
+            })}
+        </div>
+        // preview: added by the engine worker
+    }
+}

@@ -1,0 +1,39 @@
+//! The pipeline's name and destination, on the Connection step below the connection form once
+//! connected. Connecting starts the draft they edit (the emulator's or the region's defaults).
+
+use leptos::prelude::*;
+
+use super::SpecField;
+use crate::context::use_connection;
+use crate::draft::use_draft;
+
+#[component]
+pub fn PipelineForm() -> impl IntoView {
+    let connection = use_connection();
+    let draft = use_draft();
+    Effect::new(move || {
+        if let Some(config) = connection.config() {
+            if !draft.exists_untracked() {
+                draft.start_for_connection(&config);
+            }
+        }
+    });
+    let ready =
+        Memo::new(move |_| connection.config().is_some() && draft.with_spec(|_| ()).is_some());
+    move || {
+        ready.get().then(|| {
+            view! {
+                <div class="panel" data-testid="pipeline-form">
+                    <h2>"Pipeline"</h2>
+                    <p class="panel-lead">
+                        "What you are setting up. The next steps start from defaults that work on \
+                         the emulator at once; change what you like."
+                    </p>
+                    <SpecField path="name" />
+                    <SpecField path="kind" />
+                </div>
+                // preview: added by the engine worker
+            }
+        })
+    }
+}
