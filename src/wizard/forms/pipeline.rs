@@ -1,5 +1,6 @@
 //! The pipeline's name and destination, on the Connection step below the connection form once
-//! connected. Connecting starts the draft they edit (the emulator's or the region's defaults).
+//! connected. Connecting starts the draft they edit (the emulator's or the region's defaults);
+//! a draft already there (from an earlier visit) shows its name even before connecting.
 
 use leptos::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::draft::use_draft;
 pub fn PipelineForm() -> impl IntoView {
     let connection = use_connection();
     let draft = use_draft();
+    // The fields need a draft to edit: started on connecting, as Next would start it.
     Effect::new(move || {
         if let Some(config) = connection.config() {
             if !draft.exists_untracked() {
@@ -18,22 +20,22 @@ pub fn PipelineForm() -> impl IntoView {
             }
         }
     });
-    let ready =
-        Memo::new(move |_| connection.config().is_some() && draft.with_spec(|_| ()).is_some());
-    move || {
-        ready.get().then(|| {
-            view! {
-                <div class="panel" data-testid="pipeline-form">
-                    <h2>"Pipeline"</h2>
-                    <p class="panel-lead">
-                        "What you are setting up. The next steps start from defaults that work on \
-                         the emulator at once; change what you like."
-                    </p>
-                    <SpecField path="name" />
-                    <SpecField path="kind" />
-                </div>
-                // preview: added by the engine worker
-            }
-        })
+    let has_draft = Memo::new(move |_| draft.with_spec(|_| ()).is_some());
+    move || has_draft.get().then(|| view! { <PipelineFields /> })
+}
+
+#[component]
+fn PipelineFields() -> impl IntoView {
+    view! {
+        <div class="panel" data-testid="pipeline-form">
+            <h2>"Pipeline"</h2>
+            <p class="panel-lead">
+                "What you are setting up. The next steps start from defaults that work on the \
+                 emulator at once; change what you like."
+            </p>
+            <SpecField path="name" />
+            <SpecField path="kind" />
+        </div>
+        // preview: added by the engine worker
     }
 }
