@@ -23,7 +23,7 @@ pub fn TextField(
     description: Option<&'static str>,
     /// The rule, under the input until the error replaces it.
     #[prop(default = None)]
-    constraint: Option<&'static str>,
+    constraint: Option<String>,
     /// The person left the field.
     #[prop(optional, into)]
     on_blur: Option<Callback<()>>,
@@ -103,7 +103,7 @@ pub(crate) fn FieldLabel(for_id: String, label: &'static str, optional: bool) ->
 pub(crate) fn FieldFoot(
     testid: String,
     error_id: String,
-    constraint: Option<&'static str>,
+    constraint: Option<String>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let constraint_id = format!("{testid}-constraint");

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::fields::step_labels;
 use super::forms::{use_form_state, FormState};
 use super::new_draft::NewDraftButton;
 use super::screens::step_body;
@@ -89,7 +90,11 @@ fn StepActions(step: Step) -> impl IntoView {
             .with_draft_untracked(|d| (Some(d.spec.clone()), d.raw.clone()))
             .unwrap_or_default();
         let check = check_step(step, spec.as_ref(), &raw, config.is_some());
-        if let Err(why) = before_next(step, check) {
+        let broken = spec
+            .as_ref()
+            .map(|spec| step_labels(step, spec, &raw))
+            .unwrap_or_default();
+        if let Err(why) = before_next(step, check, &broken) {
             // As a form's submit: every field shows its message, not only those left.
             form.show_all();
             error.set(Some(why));

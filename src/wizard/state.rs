@@ -112,16 +112,20 @@ pub fn furthest_visited(kind: PipelineKind, visited: &BTreeSet<Step>) -> Step {
 }
 
 /// Checked when the person presses Next on `step`: `Err` keeps them there and the text shows as
-/// the step's error (what is missing, and what to do).
-pub fn before_next(step: Step, check: StepCheck) -> Result<(), String> {
+/// the step's error (what is missing, and what to do). `broken` names the fields to change.
+pub fn before_next(step: Step, check: StepCheck, broken: &[&str]) -> Result<(), String> {
     match (step, check) {
         (Step::Connection, StepCheck::Incomplete) => Err(
             "Test the connection first: the pipeline is made where the console is connected."
                 .to_owned(),
         ),
-        (_, StepCheck::Invalid) => {
+        (_, StepCheck::Invalid) if broken.is_empty() => {
             Err("Some fields of this step need a change: see the messages above.".to_owned())
         }
+        (_, StepCheck::Invalid) => Err(format!(
+            "Some fields of this step need a change ({}): see the messages above.",
+            broken.join(", ")
+        )),
         _ => Ok(()),
     }
 }
@@ -269,17 +273,20 @@ mod tests {
             check_step(Step::Connection, Some(&spec), &raw, true),
             StepCheck::Invalid
         );
-        let why = before_next(Step::Connection, StepCheck::Invalid).expect_err("blocked");
+        let why = before_next(Step::Connection, StepCheck::Invalid, &[]).expect_err("blocked");
         assert!(why.contains("need a change"), "{why}");
     }
 
     #[test]
     fn next_waits_for_a_connection_and_for_valid_fields() {
-        let why = before_next(Step::Connection, StepCheck::Incomplete).expect_err("blocked");
+        let why = before_next(Step::Connection, StepCheck::Incomplete, &[]).expect_err("blocked");
         assert!(why.contains("Test the connection"), "{why}");
-        assert_eq!(before_next(Step::Connection, StepCheck::Valid), Ok(()));
-        assert!(before_next(Step::Table, StepCheck::Invalid).is_err());
-        assert_eq!(before_next(Step::Table, StepCheck::NotChecked), Ok(()));
+        assert_eq!(before_next(Step::Connection, StepCheck::Valid, &[]), Ok(()));
+        assert!(
+            before_next(Step::Table, StepCheck::Invalid, &["Table name"])
+                .is_err_and(|why| why.contains("(Table name)"))
+        );
+        assert_eq!(before_next(Step::Table, StepCheck::NotChecked, &[]), Ok(()));
     }
 
     #[test]

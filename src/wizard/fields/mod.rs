@@ -181,9 +181,9 @@ pub fn field_errors(def: &FieldDef, raw: &RawInputs, validation: &Validation) ->
                     .trim_matches(['[', ']'])
                     .parse::<usize>()
                     .map_or(1, |i| i + 1);
-                format!("{}, line {line}: {}", def.label, p.message)
+                format!("{}, line {line}: {}", def.label, for_people(&p.message))
             }
-            _ => format!("{} {}", def.label, p.message),
+            _ => format!("{} {}", def.label, for_people(&p.message)),
         })
         .collect()
 }
@@ -195,6 +195,28 @@ pub fn field_advice<'a>(def: &FieldDef, validation: &'a Validation) -> Vec<&'a A
         .iter()
         .filter(|a| a.path == def.path)
         .collect()
+}
+
+/// The engine's advice names fields as spec files do (`table.ttlAttribute`, `onDemand`); on a
+/// form they are the fields' labels and plain words.
+pub fn for_people(message: &str) -> String {
+    const WORDS: [(&str, &str); 4] = [
+        ("autoScaling", "auto scaling"),
+        ("onDemand", "on demand"),
+        ("failedDataOnly", "failed data only"),
+        ("expirationDays", "\"Expire objects after (days)\""),
+    ];
+    let mut paths: Vec<&FieldDef> = Step::ALL.into_iter().flat_map(fields).collect();
+    // The longest first, so no path is replaced inside a longer one.
+    paths.sort_by_key(|f| std::cmp::Reverse(f.path.len()));
+    let mut out = message.to_owned();
+    for f in paths.iter().filter(|f| f.path.contains('.')) {
+        out = out.replace(f.path, &format!("\"{}\"", f.label));
+    }
+    for (word, plain) in WORDS {
+        out = out.replace(word, plain);
+    }
+    out
 }
 
 /// Whether a problem at `found` belongs to the field at `path` (itself or one of its entries).
@@ -221,6 +243,17 @@ pub fn step_errors(
                 .map(move |m| (f.path, m))
         })
         .collect()
+}
+
+/// The labels of the fields that keep `step` from being done, each once, in order.
+pub fn step_labels(step: Step, spec: &PipelineSpec, raw: &RawInputs) -> Vec<&'static str> {
+    let mut labels: Vec<&'static str> = Vec::new();
+    for (path, _) in step_errors(step, spec, raw) {
+        if let Some(f) = field(path).filter(|f| !labels.contains(&f.label)) {
+            labels.push(f.label);
+        }
+    }
+    labels
 }
 
 /// Shown for every spec.

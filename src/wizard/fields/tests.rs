@@ -249,3 +249,25 @@ fn switching_to_s3_sets_the_table_aside_and_switching_back_restores_it() {
     assert_eq!(d.spec.stream.buffering_size_mb, 1);
     assert!(rules::validate(&d.spec).is_ok());
 }
+
+#[test]
+fn advice_names_fields_by_their_labels() {
+    assert_eq!(
+        for_people("Set table.ttlAttribute and bridge.ttlDays"),
+        "Set \"Time to live attribute\" and \"Items expire after (days)\""
+    );
+    assert_eq!(
+        for_people("Add autoScaling, or bill onDemand"),
+        "Add auto scaling, or bill on demand"
+    );
+    let mut spec = PipelineSpec::local_dynamodb("demo");
+    spec.bucket.expiration_days = None;
+    spec.bucket.backup_mode = hoseline_pipeline::spec::BackupMode::AllData;
+    for advice in rules::validate(&spec).warnings {
+        let text = for_people(&advice.message);
+        assert!(
+            !text.contains("expirationDays") && !text.contains("failedDataOnly"),
+            "{text}"
+        );
+    }
+}

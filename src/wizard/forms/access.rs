@@ -29,10 +29,8 @@ pub fn AccessForm() -> impl IntoView {
             {move || bridge().then(|| view! {
                 <h2>"Bridge"</h2>
                 <SpecField path="bridge.functionName" />
-                <div class="field-row">
-                    <SpecField path="bridge.memorySizeMb" />
-                    <SpecField path="bridge.timeoutSeconds" />
-                </div>
+                <SpecField path="bridge.memorySizeMb" />
+                <SpecField path="bridge.timeoutSeconds" />
                 <SpecField path="target.bridgeUrl" />
                 <SpecField path="bridge.accessKey" />
             })}

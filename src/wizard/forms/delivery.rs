@@ -14,10 +14,8 @@ pub fn DeliveryForm() -> impl IntoView {
         <div class="panel" data-testid="delivery-form">
             <h2>"Delivery stream"</h2>
             <SpecField path="stream.name" />
-            <div class="field-row">
-                <SpecField path="stream.bufferingSizeMb" />
-                <SpecField path="stream.bufferingIntervalSeconds" />
-            </div>
+            <SpecField path="stream.bufferingSizeMb" />
+            <SpecField path="stream.bufferingIntervalSeconds" />
             <SpecField path="stream.retryDurationSeconds" />
             {move || bridge().then(|| view! {
                 <h2>"From records to items"</h2>
@@ -25,10 +23,8 @@ pub fn DeliveryForm() -> impl IntoView {
                     "How the bridge turns each JSON record into a DynamoDB item."
                 </p>
                 <SpecField path="bridge.generateMissingKey" />
-                <div class="field-row">
-                    <SpecField path="bridge.ttlDays" />
-                    <SpecField path="bridge.arrivalAttribute" />
-                </div>
+                <SpecField path="bridge.ttlDays" />
+                <SpecField path="bridge.arrivalAttribute" />
                 <SpecField path="bridge.copyCommonAttributes" />
                 <SpecField path="bridge.rejectPrefix" />
             })}

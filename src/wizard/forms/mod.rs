@@ -82,9 +82,12 @@ pub fn SpecField(path: &'static str) -> impl IntoView {
     });
     move || {
         let def = def.filter(|_| shown.get())?;
+        // One box per field, so a row of fields keeps each one's advice under it.
         Some(view! {
-            {control(def, draft, form)}
-            <FieldAdvice def=def form=form />
+            <div class="spec-field">
+                {control(def, draft, form)}
+                <FieldAdvice def=def form=form />
+            </div>
         })
     }
 }
@@ -120,7 +123,7 @@ fn control(def: &'static FieldDef, draft: DraftContext, form: FormState) -> AnyV
         .into_any(),
         Input::Text | Input::Secret | Input::Lines | Input::Number { .. } => view! {
             <TextField label=def.label testid=testid value=value on_input=on_input error=error
-                description=description constraint=def.constraint() optional=def.optional()
+                description=description constraint=def.constraint().map(fields::for_people) optional=def.optional()
                 secret=matches!(def.input, Input::Secret)
                 numeric=matches!(def.input, Input::Number { .. })
                 multiline=matches!(def.input, Input::Lines)
@@ -140,7 +143,7 @@ fn FieldAdvice(def: &'static FieldDef, form: FormState) -> impl IntoView {
                 .map(|a| {
                     view! {
                         <AdviceNote severity=a.severity practice=a.practice
-                            message=a.message.clone() testid=fields::testid("advice", &a.path) />
+                            message=fields::for_people(&a.message) testid=fields::testid("advice", &a.path) />
                     }
                 })
                 .collect_view()

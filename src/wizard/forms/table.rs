@@ -10,26 +10,18 @@ pub fn TableForm() -> impl IntoView {
         <div class="panel" data-testid="table-form">
             <h2>"Table and keys"</h2>
             <SpecField path="table.name" />
-            <div class="field-row">
-                <SpecField path="table.partitionKey.name" />
-                <SpecField path="table.partitionKey.type" />
-            </div>
-            <div class="field-row">
-                <SpecField path="table.sortKey.name" />
-                <SpecField path="table.sortKey.type" />
-            </div>
+            <SpecField path="table.partitionKey.name" />
+            <SpecField path="table.partitionKey.type" />
+            <SpecField path="table.sortKey.name" />
+            <SpecField path="table.sortKey.type" />
             <h2>"Capacity"</h2>
             <SpecField path="table.billing.mode" />
-            <div class="field-row">
-                <SpecField path="table.billing.readCapacityUnits" />
-                <SpecField path="table.billing.writeCapacityUnits" />
-            </div>
+            <SpecField path="table.billing.readCapacityUnits" />
+            <SpecField path="table.billing.writeCapacityUnits" />
             <SpecField path="table.billing.autoScaling" />
-            <div class="field-row three">
-                <SpecField path="table.billing.autoScaling.minCapacity" />
-                <SpecField path="table.billing.autoScaling.maxCapacity" />
-                <SpecField path="table.billing.autoScaling.targetUtilization" />
-            </div>
+            <SpecField path="table.billing.autoScaling.minCapacity" />
+            <SpecField path="table.billing.autoScaling.maxCapacity" />
+            <SpecField path="table.billing.autoScaling.targetUtilization" />
             <h2>"Retention and recovery"</h2>
             <SpecField path="table.ttlAttribute" />
             <SpecField path="table.pointInTimeRecovery" />
