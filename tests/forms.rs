@@ -161,3 +161,27 @@ async fn an_s3_pipeline_skips_the_table() {
     assert!(page.find("field-bridge-generateMissingKey").is_none());
     next_to(&page, "Review").await;
 }
+
+#[wasm_bindgen_test]
+async fn typing_leaves_the_input_in_place() {
+    let page = connected().await;
+    for title in ["DynamoDB table", "S3 bucket", "Access"] {
+        next_to(&page, title).await;
+    }
+    for (testid, text) in [
+        ("field-bridge-accessKey", "k"),
+        ("field-iam-firehoseRoleName", "demo-firehose-2"),
+    ] {
+        let input = page.get(testid);
+        page.type_into(testid, text).await;
+        assert!(input.is_connected(), "{testid} was replaced while typing");
+    }
+    next_to(&page, "Delivery stream").await;
+    let input = page.get("field-bridge-rejectPrefix");
+    page.type_into("field-bridge-rejectPrefix", "rejects/")
+        .await;
+    assert!(
+        input.is_connected(),
+        "the reject prefix was replaced while typing"
+    );
+}

@@ -11,7 +11,9 @@ use crate::draft::use_draft;
 #[component]
 pub fn AccessForm() -> impl IntoView {
     let draft = use_draft();
-    let bridge = move || draft.kind() == PipelineKind::Dynamodb;
+    // A memo: the section is rebuilt only when the kind changes, never while the person types
+    // (which would replace the input under the cursor).
+    let bridge = Memo::new(move |_| draft.kind() == PipelineKind::Dynamodb);
     view! {
         <div class="panel" data-testid="access-form">
             <h2>"IAM roles"</h2>
@@ -26,7 +28,7 @@ pub fn AccessForm() -> impl IntoView {
             />
             <SpecField path="iam.firehoseRoleName" />
             <SpecField path="iam.bridgeRoleName" />
-            {move || bridge().then(|| view! {
+            {move || bridge.get().then(|| view! {
                 <h2>"Bridge"</h2>
                 <SpecField path="bridge.functionName" />
                 <SpecField path="bridge.memorySizeMb" />

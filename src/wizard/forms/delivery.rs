@@ -9,7 +9,9 @@ use crate::draft::use_draft;
 #[component]
 pub fn DeliveryForm() -> impl IntoView {
     let draft = use_draft();
-    let bridge = move || draft.kind() == PipelineKind::Dynamodb;
+    // A memo: the section is rebuilt only when the kind changes, never while the person types
+    // (which would replace the input under the cursor).
+    let bridge = Memo::new(move |_| draft.kind() == PipelineKind::Dynamodb);
     view! {
         <div class="panel" data-testid="delivery-form">
             <h2>"Delivery stream"</h2>
@@ -17,7 +19,7 @@ pub fn DeliveryForm() -> impl IntoView {
             <SpecField path="stream.bufferingSizeMb" />
             <SpecField path="stream.bufferingIntervalSeconds" />
             <SpecField path="stream.retryDurationSeconds" />
-            {move || bridge().then(|| view! {
+            {move || bridge.get().then(|| view! {
                 <h2>"From records to items"</h2>
                 <p class="panel-lead">
                     "How the bridge turns each JSON record into a DynamoDB item."

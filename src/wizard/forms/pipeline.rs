@@ -30,8 +30,8 @@ fn PipelineFields() -> impl IntoView {
         <div class="panel" data-testid="pipeline-form">
             <h2>"Pipeline"</h2>
             <p class="panel-lead">
-                "What you are setting up. The next steps start from defaults that work on the \
-                 emulator at once; change what you like."
+                "What you are setting up. The next steps start from defaults that work as they \
+                 are; change what you like."
             </p>
             <SpecField path="name" />
             <SpecField path="kind" />
