@@ -1,8 +1,7 @@
 //! The pipeline's name and kind (on the Connection step, once connected), and how changing
 //! either re-derives the settings still at their defaults.
 
-use hoseline_pipeline::spec::{PipelineKind, PipelineSpec, Target};
-use serde_json::Value;
+use hoseline_pipeline::spec::{BucketSpec, PipelineKind, PipelineSpec, StreamSpec, Target};
 
 use super::{always, Choice, FieldDef, Input, Write};
 use crate::draft::model::Draft;
@@ -83,42 +82,89 @@ fn template(kind: PipelineKind, name: &str, target: &Target) -> PipelineSpec {
 /// `spec` renamed to `name` as a pipeline of `kind`: each setting still equal to the old name's
 /// and kind's default takes the new one's (`demo-tickers` becomes `orders-tickers`, a 1 MB
 /// bridge buffer becomes S3's 5 MB); what the person changed stays. Parts the new kind lacks
-/// are dropped, parts it adds come with their defaults.
+/// are dropped, parts it adds come with their defaults. (Field by field rather than through
+/// JSON values: serde_json's `Value` round trip of the spec costs the page's first load.)
 pub fn rederive(spec: &PipelineSpec, name: &str, kind: PipelineKind) -> PipelineSpec {
     let old = template(spec.kind, &spec.name, &spec.target);
     let new = template(kind, name, &spec.target);
-    let values = (
-        serde_json::to_value(spec),
-        serde_json::to_value(&old),
-        serde_json::to_value(&new),
-    );
-    let (Ok(mut current), Ok(old), Ok(new)) = values else {
-        return spec.clone();
+    let (b, ob, nb) = (&spec.bucket, &old.bucket, &new.bucket);
+    let (s, os, ns) = (&spec.stream, &old.stream, &new.stream);
+    let mut out = new.clone();
+    out.bucket = BucketSpec {
+        name: keep(&b.name, &ob.name, &nb.name),
+        data_prefix: keep(&b.data_prefix, &ob.data_prefix, &nb.data_prefix),
+        error_output_prefix: keep(
+            &b.error_output_prefix,
+            &ob.error_output_prefix,
+            &nb.error_output_prefix,
+        ),
+        backup_mode: keep(&b.backup_mode, &ob.backup_mode, &nb.backup_mode),
+        expiration_days: keep(&b.expiration_days, &ob.expiration_days, &nb.expiration_days),
+        compression: keep(&b.compression, &ob.compression, &nb.compression),
+        cors_allowed_origins: keep(
+            &b.cors_allowed_origins,
+            &ob.cors_allowed_origins,
+            &nb.cors_allowed_origins,
+        ),
     };
-    merge(&mut current, &old, &new);
-    serde_json::from_value(current).unwrap_or_else(|_| spec.clone())
-}
-
-fn merge(current: &mut Value, old: &Value, new: &Value) {
-    match (current, new) {
-        (Value::Object(here), Value::Object(wanted)) => {
-            for (key, value) in wanted {
-                let before = old.get(key);
-                match here.get_mut(key) {
-                    Some(mine) => merge(mine, before.unwrap_or(&Value::Null), value),
-                    // Only a part the old kind lacked: one the person removed stays removed.
-                    None if before.is_none() => {
-                        here.insert(key.clone(), value.clone());
-                    }
-                    None => {}
-                }
-            }
-            here.retain(|key, _| wanted.get(key).is_some() || old.get(key).is_none());
+    out.stream = StreamSpec {
+        name: keep(&s.name, &os.name, &ns.name),
+        buffering_size_mb: keep(
+            &s.buffering_size_mb,
+            &os.buffering_size_mb,
+            &ns.buffering_size_mb,
+        ),
+        buffering_interval_seconds: keep(
+            &s.buffering_interval_seconds,
+            &os.buffering_interval_seconds,
+            &ns.buffering_interval_seconds,
+        ),
+        retry_duration_seconds: keep(
+            &s.retry_duration_seconds,
+            &os.retry_duration_seconds,
+            &ns.retry_duration_seconds,
+        ),
+    };
+    out.iam.firehose_role_name = keep(
+        &spec.iam.firehose_role_name,
+        &old.iam.firehose_role_name,
+        &new.iam.firehose_role_name,
+    );
+    // Only a Firehose -> DynamoDB pipeline has a table, a bridge and its role.
+    if kind == PipelineKind::Dynamodb {
+        if let (Some(mut table), Some(old_t), Some(new_t)) =
+            (spec.table.clone(), &old.table, &new.table)
+        {
+            table.name = keep(&table.name, &old_t.name, &new_t.name);
+            out.table = Some(table);
         }
-        (mine, wanted) => {
-            if mine == old {
-                *mine = wanted.clone();
-            }
+        if let (Some(mut bridge), Some(old_b), Some(new_b)) =
+            (spec.bridge.clone(), &old.bridge, &new.bridge)
+        {
+            bridge.function_name = keep(
+                &bridge.function_name,
+                &old_b.function_name,
+                &new_b.function_name,
+            );
+            bridge.reject_prefix = keep(
+                &bridge.reject_prefix,
+                &old_b.reject_prefix,
+                &new_b.reject_prefix,
+            );
+            out.bridge = Some(bridge);
+        }
+        if old.iam.bridge_role_name.is_some() {
+            out.iam.bridge_role_name = keep(
+                &spec.iam.bridge_role_name,
+                &old.iam.bridge_role_name,
+                &new.iam.bridge_role_name,
+            );
         }
     }
+    out
+}
+
+/// The new default where the value is still the old default; otherwise the person's value.
+fn keep<T: PartialEq + Clone>(mine: &T, old: &T, new: &T) -> T {
+    if mine == old { new } else { mine }.clone()
 }

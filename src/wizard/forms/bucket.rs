@@ -2,23 +2,26 @@
 
 use leptos::prelude::*;
 
-use super::SpecField;
+use super::panel::{FormPanel, Section};
+
+const SECTIONS: &[Section] = &[
+    Section::new("Bucket", &["bucket.name", "bucket.corsAllowedOrigins"]),
+    Section::new(
+        "Where Firehose writes",
+        &[
+            "bucket.dataPrefix",
+            "bucket.errorOutputPrefix",
+            "bucket.backupMode",
+            "bucket.compression",
+        ],
+    ),
+    Section::new("Retention", &["bucket.expirationDays"]),
+];
 
 #[component]
 pub fn BucketForm() -> impl IntoView {
     view! {
-        <div class="panel" data-testid="bucket-form">
-            <h2>"Bucket"</h2>
-            <SpecField path="bucket.name" />
-            <SpecField path="bucket.corsAllowedOrigins" />
-            <h2>"Where Firehose writes"</h2>
-            <SpecField path="bucket.dataPrefix" />
-            <SpecField path="bucket.errorOutputPrefix" />
-            <SpecField path="bucket.backupMode" />
-            <SpecField path="bucket.compression" />
-            <h2>"Retention"</h2>
-            <SpecField path="bucket.expirationDays" />
-        </div>
+        <FormPanel testid="bucket-form" sections=SECTIONS />
         // preview: added by the engine worker
     }
 }

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod bucket;
 pub mod delivery;
+pub mod panel;
 pub mod pipeline;
 pub mod table;
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::SpecField;
+use super::panel::{FormPanel, Section};
 use crate::context::use_connection;
 use crate::draft::use_draft;
 
@@ -24,18 +24,18 @@ pub fn PipelineForm() -> impl IntoView {
     move || has_draft.get().then(|| view! { <PipelineFields /> })
 }
 
+const SECTIONS: &[Section] = &[Section {
+    lead: Some(
+        "What you are setting up. The next steps start from defaults that work as they are; \
+         change what you like.",
+    ),
+    ..Section::new("Pipeline", &["name", "kind"])
+}];
+
 #[component]
 fn PipelineFields() -> impl IntoView {
     view! {
-        <div class="panel" data-testid="pipeline-form">
-            <h2>"Pipeline"</h2>
-            <p class="panel-lead">
-                "What you are setting up. The next steps start from defaults that work as they \
-                 are; change what you like."
-            </p>
-            <SpecField path="name" />
-            <SpecField path="kind" />
-        </div>
+        <FormPanel testid="pipeline-form" sections=SECTIONS />
         // preview: added by the engine worker
     }
 }

@@ -2,30 +2,41 @@
 
 use leptos::prelude::*;
 
-use super::SpecField;
+use super::panel::{FormPanel, Section};
+
+const SECTIONS: &[Section] = &[
+    Section::new(
+        "Table and keys",
+        &[
+            "table.name",
+            "table.partitionKey.name",
+            "table.partitionKey.type",
+            "table.sortKey.name",
+            "table.sortKey.type",
+        ],
+    ),
+    Section::new(
+        "Capacity",
+        &[
+            "table.billing.mode",
+            "table.billing.readCapacityUnits",
+            "table.billing.writeCapacityUnits",
+            "table.billing.autoScaling",
+            "table.billing.autoScaling.minCapacity",
+            "table.billing.autoScaling.maxCapacity",
+            "table.billing.autoScaling.targetUtilization",
+        ],
+    ),
+    Section::new(
+        "Retention and recovery",
+        &["table.ttlAttribute", "table.pointInTimeRecovery"],
+    ),
+];
 
 #[component]
 pub fn TableForm() -> impl IntoView {
     view! {
-        <div class="panel" data-testid="table-form">
-            <h2>"Table and keys"</h2>
-            <SpecField path="table.name" />
-            <SpecField path="table.partitionKey.name" />
-            <SpecField path="table.partitionKey.type" />
-            <SpecField path="table.sortKey.name" />
-            <SpecField path="table.sortKey.type" />
-            <h2>"Capacity"</h2>
-            <SpecField path="table.billing.mode" />
-            <SpecField path="table.billing.readCapacityUnits" />
-            <SpecField path="table.billing.writeCapacityUnits" />
-            <SpecField path="table.billing.autoScaling" />
-            <SpecField path="table.billing.autoScaling.minCapacity" />
-            <SpecField path="table.billing.autoScaling.maxCapacity" />
-            <SpecField path="table.billing.autoScaling.targetUtilization" />
-            <h2>"Retention and recovery"</h2>
-            <SpecField path="table.ttlAttribute" />
-            <SpecField path="table.pointInTimeRecovery" />
-        </div>
+        <FormPanel testid="table-form" sections=SECTIONS />
         // preview: added by the engine worker
     }
 }
