@@ -83,15 +83,31 @@ async fn a_newcomer_creates_the_local_pipeline_resumes_after_a_reload_and_delete
     fresh_start();
     let name = unique_name("wiz");
     let spec = local_spec(&name);
-    store_draft(&spec, r#""connection""#);
 
-    // Walk the steps as a person does.
+    // Walk the steps as a person does: connect, name the pipeline (every resource's name
+    // follows), keep the defaults, point the stream at the test bridge.
     let page = Page::mount().await;
     connect(&page).await;
+    page.wait_for("field-name").await;
+    page.type_into("field-name", &name).await;
     next(&page, "DynamoDB table").await;
+    page.wait_for_text("request-preview", "CreateTable").await;
     next(&page, "S3 bucket").await;
     next(&page, "Access").await;
+    page.type_into("field-target-bridgeUrl", BRIDGE_URL).await;
     next(&page, "Delivery stream").await;
+    // The stream's request (folded away until opened) delivers to the test bridge.
+    let mut waited = 0;
+    while !page
+        .get("request-preview")
+        .text_content()
+        .unwrap_or_default()
+        .contains(&format!("{BRIDGE_URL}/tables/{name}-tickers"))
+    {
+        assert!(waited < 10_000, "the stream's request never named the bridge");
+        sleep(50).await;
+        waited += 50;
+    }
     next(&page, "Review").await;
     page.wait_for_text("plan-calls", "CreateDeliveryStream")
         .await;

@@ -1,6 +1,8 @@
 //! Building blocks shared by the screens.
 
+pub mod advice;
 pub mod alert;
+pub mod choice;
 pub mod confirm;
 pub mod download;
 pub mod field;

@@ -52,7 +52,7 @@ pub fn ConnectionPage() -> impl IntoView {
                 error=Signal::derive(move || errors.read().get(field).map(str::to_owned))
                 secret=matches!(field, Field::SecretAccessKey | Field::SessionToken)
                 optional=field == Field::SessionToken
-                hint=match field {
+                description=match field {
                     Field::Endpoint => Some(ENDPOINT_HINT),
                     Field::SessionToken => Some(TOKEN_HINT),
                     _ => None,

@@ -59,6 +59,15 @@ impl DraftContext {
         self.draft.with(|d| d.as_ref().map(|d| f(&d.spec)))
     }
 
+    /// Reads the whole draft without cloning it (tracked).
+    pub fn with_draft<R>(&self, f: impl FnOnce(&Draft) -> R) -> Option<R> {
+        self.draft.with(|d| d.as_ref().map(f))
+    }
+
+    pub fn with_draft_untracked<R>(&self, f: impl FnOnce(&Draft) -> R) -> Option<R> {
+        self.draft.with_untracked(|d| d.as_ref().map(f))
+    }
+
     /// The draft's kind, Firehose -> DynamoDB before there is one (tracked).
     pub fn kind(&self) -> PipelineKind {
         self.with_spec(|s| s.kind).unwrap_or(PipelineKind::Dynamodb)
@@ -89,6 +98,15 @@ impl DraftContext {
     pub fn update(&self, f: impl FnOnce(&mut PipelineSpec)) {
         self.change(|draft| {
             f(&mut draft.spec);
+            draft.edited = true;
+        });
+    }
+
+    /// Changes the draft as a form field does: the spec and what was typed beside it
+    /// ([`Draft::raw`]). Marks the draft edited.
+    pub fn edit(&self, f: impl FnOnce(&mut Draft)) {
+        self.change(|draft| {
+            f(draft);
             draft.edited = true;
         });
     }

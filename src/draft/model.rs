@@ -1,7 +1,7 @@
 //! The draft: the pipeline spec being edited, the steps the person has opened, and whether it
 //! holds edits not yet made into a pipeline. Pure: [`super::context`] binds it to the page.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use hoseline_aws::{ClientConfig, Endpoint};
 use hoseline_pipeline::spec::{PipelineSpec, Target};
@@ -18,7 +18,16 @@ pub struct Draft {
     pub visited: BTreeSet<Step>,
     /// Changed since it was started (or last made into a pipeline): leaving the page asks first.
     pub edited: bool,
+    /// What the person typed where the spec cannot hold it as typed (a number field reading
+    /// "abc" or "05"), by field path: shown instead of the spec's value, so no input is lost.
+    pub raw: RawInputs,
+    /// The Firehose -> DynamoDB parts (table, bridge, bridge role) as they were before the kind
+    /// was switched to S3, so switching back restores them. In memory only.
+    pub set_aside: Option<Box<PipelineSpec>>,
 }
+
+/// Typed text by field path (`stream.bufferingSizeMb`).
+pub type RawInputs = BTreeMap<String, String>;
 
 impl Draft {
     /// A new draft: nothing edited, only Connection visited.
@@ -27,6 +36,8 @@ impl Draft {
             spec,
             visited: BTreeSet::from([Step::Connection]),
             edited: false,
+            raw: RawInputs::new(),
+            set_aside: None,
         }
     }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use hoseline_pipeline::spec::{PipelineSpec, SPEC_VERSION};
 use serde::{Deserialize, Serialize};
 
-use super::model::Draft;
+use super::model::{Draft, RawInputs};
 use crate::wizard::step::Step;
 
 /// The `localStorage` key of the spec: the spec file format itself, without secrets.
@@ -25,6 +25,10 @@ struct Progress {
     visited: Vec<String>,
     #[serde(default)]
     edited: bool,
+    /// Typed text the spec cannot hold as typed ([`Draft::raw`]); never a secret (only number
+    /// and list fields keep text here).
+    #[serde(default, skip_serializing_if = "RawInputs::is_empty")]
+    raw: RawInputs,
 }
 
 /// What was found in storage at start-up.
@@ -42,6 +46,7 @@ pub fn encode(draft: &Draft) -> (String, String) {
     let progress = Progress {
         visited: draft.visited.iter().map(|s| s.slug().to_owned()).collect(),
         edited: draft.edited,
+        raw: draft.raw.clone(),
     };
     (spec, serde_json::to_string(&progress).unwrap_or_default())
 }
@@ -72,6 +77,8 @@ pub fn decode(spec: &str, progress: Option<&str>) -> Result<Draft, String> {
         spec,
         visited,
         edited: progress.edited,
+        raw: progress.raw,
+        set_aside: None,
     })
 }
 
@@ -141,6 +148,8 @@ mod tests {
             spec,
             visited: BTreeSet::from([Step::Connection, Step::Table, Step::Bucket]),
             edited: true,
+            raw: RawInputs::from([("stream.bufferingSizeMb".to_owned(), "abc".to_owned())]),
+            set_aside: None,
         }
     }
 
@@ -154,6 +163,7 @@ mod tests {
         }
         let back = decode(&spec, Some(&progress)).expect("decodes");
         assert_eq!(back.visited, original.visited);
+        assert_eq!(back.raw, original.raw, "what was typed survives a reload");
         assert!(back.edited);
         let mut expected = original.spec;
         if let Some(bridge) = expected.bridge.as_mut() {

@@ -18,9 +18,11 @@ pub fn SideNav() -> impl IntoView {
     let states = Memo::new(move |_| {
         let connected = connection.config().is_some();
         let visited = draft.visited();
-        let spec = draft.spec();
+        let (spec, raw) = draft
+            .with_draft(|d| (Some(d.spec.clone()), d.raw.clone()))
+            .unwrap_or_default();
         step_states(draft.kind(), route.get().step(), &visited, |step| {
-            check_step(step, spec.as_ref(), connected)
+            check_step(step, spec.as_ref(), &raw, connected)
         })
     });
     let rows = move || {

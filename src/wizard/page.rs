@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::fields::step_labels;
+use super::forms::{use_form_state, FormState};
 use super::new_draft::NewDraftButton;
 use super::screens::step_body;
 use super::state::{before_next, can_show, check_step, furthest_visited};
@@ -38,6 +40,8 @@ fn StepScreen(step: Step) -> impl IntoView {
         let at = steps.iter().position(|s| *s == step).unwrap_or(0) + 1;
         format!("Step {at} of {}", steps.len())
     };
+    // Shared by the form (which messages show) and Next (which shows them all).
+    FormState::provide();
     view! {
         <div class="page-header" data-testid="step-header">
             <p class="step-counter">{counter}</p>
@@ -79,11 +83,20 @@ fn StepActions(step: Step) -> impl IntoView {
     let connection = use_connection();
     let error = RwSignal::new(None::<String>);
     let asking = RwSignal::new(false);
+    let form = use_form_state();
     let go_next = move |_| {
         let config = connection.config_untracked();
-        let spec = draft.spec_untracked();
-        let check = check_step(step, spec.as_ref(), config.is_some());
-        if let Err(why) = before_next(step, check) {
+        let (spec, raw) = draft
+            .with_draft_untracked(|d| (Some(d.spec.clone()), d.raw.clone()))
+            .unwrap_or_default();
+        let check = check_step(step, spec.as_ref(), &raw, config.is_some());
+        let broken = spec
+            .as_ref()
+            .map(|spec| step_labels(step, spec, &raw))
+            .unwrap_or_default();
+        if let Err(why) = before_next(step, check, &broken) {
+            // As a form's submit: every field shows its message, not only those left.
+            form.show_all();
             error.set(Some(why));
             return;
         }

@@ -2,24 +2,27 @@
 //! [`super::step::Step`]), then the body returned here, then what the draft holds for the step
 //! and the wizard's buttons ([`super::page`]).
 //!
-//! To add a step's form: write a component that reads and writes the draft through
-//! [`crate::draft::use_draft`] (`with_spec` to read, `update` to change a field), and return it
-//! here for its step. Its rules go in [`super::state::check_step`], which decides the step
-//! list's done and error marks and whether Next may leave the step.
+//! Each form is in [`super::forms`]; its fields (and so the rules [`super::state::check_step`]
+//! applies to the step, for the step list's marks and Next) in [`super::fields`].
 
 use leptos::prelude::*;
 
 use super::create::CreateScreen;
+use super::forms::{AccessForm, BucketForm, DeliveryForm, PipelineForm, TableForm};
+use super::preview::StepPreview;
 use super::review::ReviewScreen;
 use super::step::Step;
 use crate::connection::ConnectionPage;
 
-/// The form of `step`'s screen (empty until the step has one).
+/// The body of `step`'s screen: its form and what it will send, or Review and Create.
 pub fn step_body(step: Step) -> AnyView {
     match step {
-        Step::Connection => view! { <ConnectionPage /> }.into_any(),
+        Step::Connection => view! { <ConnectionPage /> <PipelineForm /> }.into_any(),
+        Step::Table => view! { <TableForm /> <StepPreview step=step /> }.into_any(),
+        Step::Bucket => view! { <BucketForm /> <StepPreview step=step /> }.into_any(),
+        Step::Access => view! { <AccessForm /> <StepPreview step=step /> }.into_any(),
+        Step::Delivery => view! { <DeliveryForm /> <StepPreview step=step /> }.into_any(),
         Step::Review => view! { <ReviewScreen /> }.into_any(),
         Step::Create => view! { <CreateScreen /> }.into_any(),
-        Step::Table | Step::Bucket | Step::Access | Step::Delivery => ().into_any(),
     }
 }

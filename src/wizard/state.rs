@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 
 use hoseline_pipeline::spec::{PipelineKind, PipelineSpec};
 
+use super::fields::step_errors;
 use super::step::{steps_for, Step};
+use crate::draft::model::RawInputs;
 
 /// What a step's fields say about the draft.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,22 +73,39 @@ pub fn step_states(
         .collect()
 }
 
-/// What the draft says about `step` (`spec` is `None` before a draft is started). Connection is
-/// done once the console is connected; the other steps' rules come with their forms (the
-/// engine's `rules` on the step's fields), until then `NotChecked`. The step list's marks and
-/// Next ([`before_next`]) both follow this one function.
-pub fn check_step(step: Step, _spec: Option<&PipelineSpec>, connected: bool) -> StepCheck {
-    match step {
-        Step::Connection if connected => StepCheck::Valid,
-        Step::Connection => StepCheck::Incomplete,
-        // Review holds no field of its own: it is done when the whole spec follows the rules,
-        // and Create opens only then.
-        Step::Review => match _spec {
-            Some(spec) if hoseline_pipeline::rules::validate(spec).is_ok() => StepCheck::Valid,
-            Some(_) => StepCheck::Invalid,
-            None => StepCheck::Incomplete,
-        },
-        _ => StepCheck::NotChecked,
+/// What the draft says about `step` (`spec` is `None` before a draft is started; `raw` is the
+/// text typed that the spec could not hold). Connection needs a connection, then a valid
+/// pipeline name; every form step is valid when none of its fields that apply breaks a rule
+/// of the engine's ([`hoseline_pipeline::rules`], the messages its fields show) or holds a
+/// number that does not parse. The step list's marks and Next ([`before_next`]) both follow
+/// this one function.
+pub fn check_step(
+    step: Step,
+    spec: Option<&PipelineSpec>,
+    raw: &RawInputs,
+    connected: bool,
+) -> StepCheck {
+    if step == Step::Connection && !connected {
+        return StepCheck::Incomplete;
+    }
+    match (step, spec) {
+        // Review holds no field of its own: done when every step's fields and the whole spec
+        // follow the rules, and only then does Create open.
+        (Step::Review, Some(spec)) => {
+            let fields_ok = steps_for(spec.kind)
+                .into_iter()
+                .all(|s| s >= Step::Review || step_errors(s, spec, raw).is_empty());
+            if fields_ok && hoseline_pipeline::rules::validate(spec).is_ok() {
+                StepCheck::Valid
+            } else {
+                StepCheck::Invalid
+            }
+        }
+        (Step::Review | Step::Create, _) => StepCheck::NotChecked,
+        (Step::Connection, None) => StepCheck::Valid,
+        (_, None) => StepCheck::Incomplete,
+        (_, Some(spec)) if step_errors(step, spec, raw).is_empty() => StepCheck::Valid,
+        _ => StepCheck::Invalid,
     }
 }
 
@@ -105,16 +124,20 @@ pub fn furthest_visited(kind: PipelineKind, visited: &BTreeSet<Step>) -> Step {
 }
 
 /// Checked when the person presses Next on `step`: `Err` keeps them there and the text shows as
-/// the step's error (what is missing, and what to do).
-pub fn before_next(step: Step, check: StepCheck) -> Result<(), String> {
+/// the step's error (what is missing, and what to do). `broken` names the fields to change.
+pub fn before_next(step: Step, check: StepCheck, broken: &[&str]) -> Result<(), String> {
     match (step, check) {
-        (Step::Connection, StepCheck::Incomplete | StepCheck::Invalid) => Err(
+        (Step::Connection, StepCheck::Incomplete) => Err(
             "Test the connection first: the pipeline is made where the console is connected."
                 .to_owned(),
         ),
-        (_, StepCheck::Invalid) => {
+        (_, StepCheck::Invalid) if broken.is_empty() => {
             Err("Some fields of this step need a change: see the messages above.".to_owned())
         }
+        (_, StepCheck::Invalid) => Err(format!(
+            "Some fields of this step need a change ({}): see the messages above.",
+            broken.join(", ")
+        )),
         _ => Ok(()),
     }
 }
@@ -209,21 +232,73 @@ mod tests {
 
     #[test]
     fn connection_is_done_when_connected() {
-        assert_eq!(check_step(Step::Connection, None, true), StepCheck::Valid);
+        let raw = RawInputs::new();
         assert_eq!(
-            check_step(Step::Connection, None, false),
+            check_step(Step::Connection, None, &raw, true),
+            StepCheck::Valid
+        );
+        assert_eq!(
+            check_step(Step::Connection, None, &raw, false),
             StepCheck::Incomplete
         );
-        assert_eq!(check_step(Step::Bucket, None, true), StepCheck::NotChecked);
+        assert_eq!(
+            check_step(Step::Bucket, None, &raw, true),
+            StepCheck::Incomplete
+        );
+    }
+
+    #[test]
+    fn form_steps_follow_the_engines_rules_and_the_typed_numbers() {
+        let mut spec = PipelineSpec::local_dynamodb("demo");
+        let mut raw = RawInputs::new();
+        for step in [
+            Step::Connection,
+            Step::Table,
+            Step::Bucket,
+            Step::Access,
+            Step::Delivery,
+        ] {
+            assert_eq!(
+                check_step(step, Some(&spec), &raw, true),
+                StepCheck::Valid,
+                "{step:?}"
+            );
+        }
+        if let Some(table) = spec.table.as_mut() {
+            "x".clone_into(&mut table.name);
+        }
+        assert_eq!(
+            check_step(Step::Table, Some(&spec), &raw, true),
+            StepCheck::Invalid
+        );
+        assert_eq!(
+            check_step(Step::Bucket, Some(&spec), &raw, true),
+            StepCheck::Valid
+        );
+        raw.insert("stream.bufferingSizeMb".to_owned(), "abc".to_owned());
+        assert_eq!(
+            check_step(Step::Delivery, Some(&spec), &raw, true),
+            StepCheck::Invalid
+        );
+        "Bad Name".clone_into(&mut spec.name);
+        assert_eq!(
+            check_step(Step::Connection, Some(&spec), &raw, true),
+            StepCheck::Invalid
+        );
+        let why = before_next(Step::Connection, StepCheck::Invalid, &[]).expect_err("blocked");
+        assert!(why.contains("need a change"), "{why}");
     }
 
     #[test]
     fn next_waits_for_a_connection_and_for_valid_fields() {
-        let why = before_next(Step::Connection, StepCheck::Incomplete).expect_err("blocked");
+        let why = before_next(Step::Connection, StepCheck::Incomplete, &[]).expect_err("blocked");
         assert!(why.contains("Test the connection"), "{why}");
-        assert_eq!(before_next(Step::Connection, StepCheck::Valid), Ok(()));
-        assert!(before_next(Step::Table, StepCheck::Invalid).is_err());
-        assert_eq!(before_next(Step::Table, StepCheck::NotChecked), Ok(()));
+        assert_eq!(before_next(Step::Connection, StepCheck::Valid, &[]), Ok(()));
+        assert!(
+            before_next(Step::Table, StepCheck::Invalid, &["Table name"])
+                .is_err_and(|why| why.contains("(Table name)"))
+        );
+        assert_eq!(before_next(Step::Table, StepCheck::NotChecked, &[]), Ok(()));
     }
 
     #[test]

@@ -89,7 +89,7 @@ test("the guided setup creates the local pipeline through the worker, survives a
   await p.shot("04-table-error");
   await p.fill("field-table-name", `${name}-tickers`);
   await p.fill("field-table-partitionKey-name", "status");
-  await p.id("advice-table.partitionKey.name").waitFor({ timeout: TIMEOUT });
+  await p.id("advice-table-partitionKey-name").waitFor({ timeout: TIMEOUT });
   await p.shot("05-table-advice");
   await p.fill("field-table-partitionKey-name", "TICKER_SYMBOL");
   await p.next("S3 bucket");
