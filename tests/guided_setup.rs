@@ -104,7 +104,10 @@ async fn a_newcomer_creates_the_local_pipeline_resumes_after_a_reload_and_delete
         .unwrap_or_default()
         .contains(&format!("{BRIDGE_URL}/tables/{name}-tickers"))
     {
-        assert!(waited < 10_000, "the stream's request never named the bridge");
+        assert!(
+            waited < 10_000,
+            "the stream's request never named the bridge"
+        );
         sleep(50).await;
         waited += 50;
     }
@@ -266,4 +269,46 @@ async fn a_field_that_breaks_a_rule_blocks_create() {
     let page = Page::mount_at("#/setup/create").await;
     page.wait_for("create-blocked").await;
     assert!(page.find("create-calls").is_none(), "no call is made");
+}
+
+/// Chooses a file with `text` in the spec loader, as picking one in the file dialog does.
+async fn choose_spec_file(page: &Page, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let file = web_sys::File::new_with_str_sequence(&parts, "spec.json").expect("file");
+    let transfer = web_sys::DataTransfer::new().expect("DataTransfer");
+    transfer.items().add_with_file(&file).expect("add");
+    let input: web_sys::HtmlInputElement = page.get("spec-file").unchecked_into();
+    input.set_files(transfer.files().as_ref());
+    let event = web_sys::Event::new("change").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn a_spec_file_is_loaded_with_its_errors_on_their_fields_or_refused_by_field() {
+    fresh_start();
+    let page = Page::mount().await;
+    connect(&page).await;
+    page.wait_for("spec-file").await;
+
+    // Unknown fields and wrong types: nothing changes, each problem is listed by its field.
+    choose_spec_file(
+        &page,
+        r#"{"version":1,"name":"x","kind":"dynamodb","colour":"red"}"#,
+    )
+    .await;
+    let refused = page.wait_for("spec-refused").await.inner_text();
+    assert!(refused.contains("colour"), "{refused}");
+
+    // A readable spec whose table name breaks a rule: loaded, and the Table step shows why.
+    let mut spec = local_spec(&unique_name("file"));
+    if let Some(table) = spec.table.as_mut() {
+        "ab".clone_into(&mut table.name);
+    }
+    choose_spec_file(&page, &spec.to_json(false)).await;
+    page.wait_for("spec-loaded").await;
+    page.click("step-link-table").await;
+    page.wait_for_text("step-title", "DynamoDB table").await;
+    let message = page.wait_for_text("field-table-name-error", "3").await;
+    assert!(message.contains("Table name"), "{message}");
 }

@@ -80,6 +80,12 @@ impl DraftContext {
             .unwrap_or_else(|| BTreeSet::from([Step::Connection]))
     }
 
+    pub fn visited_untracked(&self) -> BTreeSet<Step> {
+        self.draft
+            .with_untracked(|d| d.as_ref().map(|d| d.visited.clone()))
+            .unwrap_or_else(|| BTreeSet::from([Step::Connection]))
+    }
+
     /// Whether the draft holds edits not yet made into a pipeline (tracked).
     pub fn has_unsaved_edits(&self) -> bool {
         self.draft.with(|d| d.as_ref().is_some_and(|d| d.edited))

@@ -41,7 +41,12 @@ fn StepScreen(step: Step) -> impl IntoView {
         format!("Step {at} of {}", steps.len())
     };
     // Shared by the form (which messages show) and Next (which shows them all).
-    FormState::provide();
+    let form = FormState::provide();
+    // A step reopened after the walk went past it (an Edit link from Review, a loaded spec
+    // file) shows every field's message at once: the person has been through it already.
+    if draft.visited_untracked().iter().any(|s| *s > step) {
+        form.show_all();
+    }
     view! {
         <div class="page-header" data-testid="step-header">
             <p class="step-counter">{counter}</p>

@@ -10,14 +10,14 @@ use leptos::prelude::*;
 use super::create::CreateScreen;
 use super::forms::{AccessForm, BucketForm, DeliveryForm, PipelineForm, TableForm};
 use super::preview::StepPreview;
-use super::review::ReviewScreen;
+use super::review::{ReviewScreen, SpecLoader};
 use super::step::Step;
 use crate::connection::ConnectionPage;
 
 /// The body of `step`'s screen: its form and what it will send, or Review and Create.
 pub fn step_body(step: Step) -> AnyView {
     match step {
-        Step::Connection => view! { <ConnectionPage /> <PipelineForm /> }.into_any(),
+        Step::Connection => view! { <ConnectionPage /> <PipelineForm /> <SpecLoader /> }.into_any(),
         Step::Table => view! { <TableForm /> <StepPreview step=step /> }.into_any(),
         Step::Bucket => view! { <BucketForm /> <StepPreview step=step /> }.into_any(),
         Step::Access => view! { <AccessForm /> <StepPreview step=step /> }.into_any(),
