@@ -8,6 +8,7 @@ pub mod components;
 pub mod connection;
 pub mod context;
 pub mod draft;
+pub mod engine;
 pub mod pipelines;
 pub mod route;
 pub mod router;
