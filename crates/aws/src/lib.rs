@@ -4,7 +4,7 @@
 //! (`dynamodb::CreateTable`, `firehose::PutRecordBatch`, ...). An operation validates itself, builds
 //! an [`HttpRequest`] for a resolved [`Endpoint`], and decodes the [`HttpResponse`]; errors are
 //! decoded per protocol ([`protocol`]) into one [`Error`] that keeps status, code, message and
-//! request id. [`signing`] signs with aws-sigv4, the time passed in. [`retry`] decides what to retry.
+//! request id. [`signing`] signs (SigV4), the time passed in. [`retry`] decides what to retry.
 //!
 //! No I/O happens here: a [`Transport`] sends the bytes. The `gloo` feature adds the page's
 //! fetch transport, the `native` feature a reqwest (rustls) one. [`Client`] runs an operation

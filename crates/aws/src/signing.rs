@@ -1,15 +1,9 @@
-//! SigV4 signing with aws-sigv4. The time always comes in from the caller: in the page,
-//! `SystemTime::now()` panics, so the edge reads the clock and passes it down.
+//! SigV4 signing ([`sigv4`] holds the algorithm). The time always comes in from the caller: in
+//! the page, `SystemTime::now()` panics, so the edge reads the clock and passes it down.
+
+mod sigv4;
 
 use std::time::{Duration, SystemTime};
-
-use aws_credential_types::Credentials as SigningCredentials;
-use aws_sigv4::http_request::{
-    sign, PayloadChecksumKind, PercentEncodingMode, SessionTokenMode, SignableBody,
-    SignableRequest, SignatureLocation, SigningSettings, UriPathNormalizationMode,
-};
-use aws_sigv4::sign::v4;
-use aws_smithy_runtime_api::client::identity::Identity;
 
 use crate::{Credentials, Error, HttpRequest, ResolvedEndpoint, Service};
 
@@ -49,37 +43,6 @@ impl SigningOptions {
         } else {
             Self::default()
         }
-    }
-
-    fn settings(
-        self,
-        location: SignatureLocation,
-        expires_in: Option<Duration>,
-    ) -> SigningSettings {
-        let mut settings = SigningSettings::default();
-        settings.payload_checksum_kind = if self.content_sha256_header {
-            PayloadChecksumKind::XAmzSha256
-        } else {
-            PayloadChecksumKind::NoHeader
-        };
-        settings.uri_path_normalization_mode = if self.normalize_path {
-            UriPathNormalizationMode::Enabled
-        } else {
-            UriPathNormalizationMode::Disabled
-        };
-        settings.percent_encoding_mode = if self.double_uri_encode {
-            PercentEncodingMode::Double
-        } else {
-            PercentEncodingMode::Single
-        };
-        settings.session_token_mode = if self.sign_session_token {
-            SessionTokenMode::Include
-        } else {
-            SessionTokenMode::Exclude
-        };
-        settings.signature_location = location;
-        settings.expires_in = expires_in;
-        settings
     }
 }
 
@@ -128,11 +91,52 @@ pub fn sign_with(
         let host = request.host_header().to_owned();
         request.headers.insert(0, ("host".to_owned(), host));
     }
-    let settings = options.settings(SignatureLocation::Headers, None);
-    let body = SignableBody::Bytes(&request.body);
-    let (headers, _) = signing_instructions(request, body, scope, settings, credentials, time)?;
-    for (name, value) in headers {
-        request.set_header(&name, value);
+    let date_time = sigv4::format_date_time(time)?;
+    let payload_hash = sigv4::sha256_hex(&request.body);
+    let token = credentials.session_token.as_ref().map(|t| t.expose());
+    let mut extra: Vec<(&str, &str)> = vec![("x-amz-date", &date_time)];
+    if let Some(token) = token {
+        extra.push(("x-amz-security-token", token));
+    }
+    if options.content_sha256_header {
+        extra.push(("x-amz-content-sha256", &payload_hash));
+    }
+    let input = sigv4::Input {
+        method: request.method,
+        url: &request.url,
+        headers: &request.headers,
+        payload_hash: &payload_hash,
+        normalize_path: options.normalize_path,
+        double_uri_encode: options.double_uri_encode,
+        presign: false,
+        extra_headers: &extra,
+        extra_params: &[],
+        unsigned_header: (!options.sign_session_token).then_some("x-amz-security-token"),
+    };
+    let (canonical, signed_headers) = sigv4::canonical_request(&input)?;
+    let signature = sigv4::signature(
+        &canonical,
+        credentials.secret_access_key.expose(),
+        &date_time,
+        scope.region,
+        scope.signing_name,
+    );
+    let authorization = format!(
+        "{} Credential={}/{}/{}/{}/aws4_request, SignedHeaders={signed_headers}, Signature={signature}",
+        sigv4::ALGORITHM,
+        credentials.access_key_id,
+        &date_time[..8],
+        scope.region,
+        scope.signing_name,
+    );
+    // The order aws-sigv4 returns them in: date, authorization, payload hash, token.
+    request.set_header("x-amz-date", date_time.as_str());
+    request.set_header("authorization", authorization);
+    if options.content_sha256_header {
+        request.set_header("x-amz-content-sha256", payload_hash.as_str());
+    }
+    if let Some(token) = token {
+        request.set_header("x-amz-security-token", token);
     }
     Ok(())
 }
@@ -155,83 +159,68 @@ pub fn presign_url(
         let host = request.host_header().to_owned();
         request.headers.insert(0, ("host".to_owned(), host));
     }
-    let mut options = SigningOptions::for_service(endpoint.service);
-    options.content_sha256_header = false;
-    let settings = options.settings(SignatureLocation::QueryParams, Some(expires_in));
-    let body = if endpoint.service.info().s3_style_signing {
-        SignableBody::UnsignedPayload
+    let scope = Scope::of(endpoint);
+    let options = SigningOptions::for_service(endpoint.service);
+    let payload_hash = if endpoint.service.info().s3_style_signing {
+        sigv4::UNSIGNED_PAYLOAD.to_owned()
     } else {
-        SignableBody::Bytes(&request.body)
+        sigv4::sha256_hex(&request.body)
     };
-    let (_, params) = signing_instructions(
-        &request,
-        body,
-        Scope::of(endpoint),
-        settings,
-        credentials,
-        time,
-    )?;
+    let date_time = sigv4::format_date_time(time)?;
+    let credential = format!(
+        "{}/{}/{}/{}/aws4_request",
+        credentials.access_key_id,
+        &date_time[..8],
+        scope.region,
+        scope.signing_name
+    );
+    let expires = expires_in.as_secs().to_string();
+    let token = credentials.session_token.as_ref().map(|t| t.expose());
+    let mut signed_params: Vec<(&str, &str)> = vec![
+        ("X-Amz-Date", &date_time),
+        ("X-Amz-Expires", &expires),
+        ("X-Amz-Algorithm", sigv4::ALGORITHM),
+        ("X-Amz-Credential", &credential),
+    ];
+    if let (Some(token), true) = (token, options.sign_session_token) {
+        signed_params.push(("X-Amz-Security-Token", token));
+    }
+    let input = sigv4::Input {
+        method: request.method,
+        url: &request.url,
+        headers: &request.headers,
+        payload_hash: &payload_hash,
+        normalize_path: options.normalize_path,
+        double_uri_encode: options.double_uri_encode,
+        presign: true,
+        extra_headers: &[],
+        extra_params: &signed_params,
+        unsigned_header: (!options.sign_session_token).then_some("x-amz-security-token"),
+    };
+    let (canonical, signed_headers) = sigv4::canonical_request(&input)?;
+    let signature = sigv4::signature(
+        &canonical,
+        credentials.secret_access_key.expose(),
+        &date_time,
+        scope.region,
+        scope.signing_name,
+    );
+    let mut params = vec![
+        ("X-Amz-Algorithm".to_owned(), sigv4::ALGORITHM.to_owned()),
+        ("X-Amz-Credential".to_owned(), credential),
+        ("X-Amz-Date".to_owned(), date_time),
+        ("X-Amz-Expires".to_owned(), expires),
+        ("X-Amz-SignedHeaders".to_owned(), signed_headers),
+        ("X-Amz-Signature".to_owned(), signature),
+    ];
+    if let Some(token) = token {
+        params.push(("X-Amz-Security-Token".to_owned(), token.to_owned()));
+    }
     let sep = if request.url.contains('?') { '&' } else { '?' };
     Ok(format!(
         "{}{sep}{}",
         request.url,
         crate::protocol::encode_query(&params)
-    ))
-}
-
-type Instructions = (Vec<(String, String)>, Vec<(String, String)>);
-
-fn signing_instructions(
-    request: &HttpRequest,
-    body: SignableBody<'_>,
-    scope: Scope<'_>,
-    settings: SigningSettings,
-    credentials: &Credentials,
-    time: SystemTime,
-) -> Result<Instructions, Error> {
-    let identity: Identity = SigningCredentials::new(
-        credentials.access_key_id.clone(),
-        credentials.secret_access_key.expose().to_owned(),
-        credentials
-            .session_token
-            .as_ref()
-            .map(|t| t.expose().to_owned()),
-        None,
-        "hoseline",
-    )
-    .into();
-    let params = v4::SigningParams::builder()
-        .identity(&identity)
-        .region(scope.region)
-        .name(scope.signing_name)
-        .time(time)
-        .settings(settings)
-        .build()
-        .map_err(|e| Error::Signing(e.to_string()))?
-        .into();
-    let signable = SignableRequest::new(
-        request.method,
-        request.url.as_str(),
-        request
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str())),
-        body,
-    )
-    .map_err(|e| Error::Signing(e.to_string()))?;
-    let (instructions, _signature) = sign(signable, &params)
-        .map_err(|e| Error::Signing(e.to_string()))?
-        .into_parts();
-    let (headers, params) = instructions.into_parts();
-    Ok((
-        headers
-            .into_iter()
-            .map(|h| (h.name().to_owned(), h.value().to_owned()))
-            .collect(),
-        params
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.into_owned()))
-            .collect(),
     ))
 }
 

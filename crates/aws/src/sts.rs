@@ -1,9 +1,8 @@
 //! AWS STS (awsQuery, version 2011-06-15): GetCallerIdentity, the cheapest way to check that
 //! credentials work and to learn the account id. It needs no permission.
 
-use serde::Deserialize;
-
 use crate::protocol::query::{self, QueryParams};
+use crate::protocol::xml;
 use crate::{Error, HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Service};
 
 /// Who the credentials belong to.
@@ -11,8 +10,7 @@ use crate::{Error, HttpRequest, HttpResponse, Operation, ResolvedEndpoint, Servi
 pub struct GetCallerIdentity;
 
 /// The account, the caller's ARN and its unique id.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GetCallerIdentityOutput {
     /// The 12-digit account id.
     pub account: String,
@@ -30,7 +28,18 @@ impl Operation for GetCallerIdentity {
     }
 
     fn parse(&self, response: HttpResponse) -> Result<GetCallerIdentityOutput, Error> {
-        let out: GetCallerIdentityOutput = query::parse(&response, Self::NAME)?;
+        // Three flat texts, read with the XML reader the error decoder already uses: the page
+        // (whose Test connection sends this) then links no serde XML deserializer (8 KB).
+        let result = query::result_element(&response, Self::NAME)?;
+        let mut texts = xml::first_texts(&result, &["Account", "Arn", "UserId"])
+            .into_iter()
+            .map(|t| t.map(|t| t.trim().to_owned()).unwrap_or_default());
+        let mut next = || texts.next().unwrap_or_default();
+        let out = GetCallerIdentityOutput {
+            account: next(),
+            arn: next(),
+            user_id: next(),
+        };
         if out.account.is_empty() {
             return Err(Error::decode(
                 "GetCallerIdentity result",
@@ -86,6 +95,17 @@ mod tests {
                 user_id: "AIDACKCEVSQ6C2EXAMPLE".into(),
             }
         );
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_unescaped() {
+        let body = "<GetCallerIdentityResponse><GetCallerIdentityResult>\n<Account>\n  123456789012 \n</Account><Arn>arn:aws:sts::123456789012:assumed-role/a&amp;b/s</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>";
+        let out = GetCallerIdentity
+            .parse(HttpResponse::new(200, body))
+            .expect("decodes");
+        assert_eq!(out.account, "123456789012");
+        assert_eq!(out.arn, "arn:aws:sts::123456789012:assumed-role/a&b/s");
+        assert_eq!(out.user_id, "");
     }
 
     #[test]

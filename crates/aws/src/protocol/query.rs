@@ -82,6 +82,21 @@ pub fn request(endpoint: &ResolvedEndpoint, action: &str, params: &QueryParams) 
 /// Decodes the `<{action}Result>` element of a 2xx response into `T`. A response with no result
 /// element (DeleteRole, PutRolePolicy...) decodes as an empty element.
 pub fn parse<T: DeserializeOwned>(response: &HttpResponse, action: &str) -> Result<T, Error> {
+    let result = result_element(response, action)?;
+    xml::from_str(&result).map_err(|e| {
+        Error::decode(
+            format!("{action} result"),
+            e,
+            response.status,
+            &response.body,
+            response.request_id(),
+        )
+    })
+}
+
+/// The `<{action}Result>` element of a 2xx response (outer XML; `<r/>` when there is none),
+/// after checking that the body is the action's XML answer.
+pub fn result_element(response: &HttpResponse, action: &str) -> Result<String, Error> {
     let text = std::str::from_utf8(&response.body).map_err(|e| {
         Error::decode(
             format!("{action} response"),
@@ -101,17 +116,7 @@ pub fn parse<T: DeserializeOwned>(response: &HttpResponse, action: &str) -> Resu
             response.request_id(),
         ));
     }
-    let result =
-        xml::element(text, &format!("{action}Result")).unwrap_or_else(|| "<r/>".to_owned());
-    xml::from_str(&result).map_err(|e| {
-        Error::decode(
-            format!("{action} result"),
-            e,
-            response.status,
-            &response.body,
-            response.request_id(),
-        )
-    })
+    Ok(xml::element(text, &format!("{action}Result")).unwrap_or_else(|| "<r/>".to_owned()))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 mod access_key;
 mod defaults;
 mod parse;
+mod tagged;
 
 use serde::{Deserialize, Serialize};
 
@@ -53,9 +54,10 @@ pub enum PipelineKind {
     S3,
 }
 
-/// Where the pipeline is made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+/// Where the pipeline is made. Deserialize is written out in [`tagged`] (unknown fields refused,
+/// `region` defaults to [`DEFAULT_REGION`] for a local target).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
 pub enum Target {
     /// The local emulator: every call goes to `endpoint`, the stream delivers to the local bridge.
     #[serde(rename_all = "camelCase")]
@@ -65,7 +67,6 @@ pub enum Target {
         /// The local bridge (`hoseline bridge serve`), e.g. `http://127.0.0.1:4599`.
         bridge_url: String,
         /// The region requests are signed for (the emulator takes any).
-        #[serde(default = "defaults::region")]
         region: String,
     },
     /// An AWS account, in one region.
@@ -111,9 +112,10 @@ pub struct KeySpec {
     pub key_type: KeyKind,
 }
 
-/// How the table is billed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "camelCase", deny_unknown_fields)]
+/// How the table is billed. Deserialize is written out in [`tagged`] (unknown fields of
+/// `provisioned` refused).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "mode", rename_all = "camelCase")]
 pub enum Billing {
     /// PAY_PER_REQUEST.
     OnDemand,
