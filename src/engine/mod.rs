@@ -2,13 +2,15 @@
 //! in a Web Worker of their own (a second wasm Trunk builds from `src/bin/hoseline-engine.rs`),
 //! loaded on first use, so the page's first load stays small and long runs never block it.
 //!
-//! - [`protocol`]: the JSON messages between page and worker;
+//! - [`protocol`]: the JSON messages between page and worker; [`decode`]: the page's reader of
+//!   the worker's replies;
 //! - [`jobs`]: what each request does, over any AWS client (native tests run it too);
 //! - [`worker`]: the worker's message loop;
 //! - [`client`]: the page's side, with the job callbacks;
 //! - [`hooks`]: the screens' reactive helpers over the client.
 
 pub mod client;
+pub mod decode;
 pub mod hooks;
 pub mod jobs;
 pub mod protocol;

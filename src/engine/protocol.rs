@@ -88,8 +88,9 @@ impl From<&hoseline_aws::Credentials> for WireCredentials {
     }
 }
 
-/// What the worker says.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What the worker says. Serialize only: the page reads replies with [`super::decode`], by
+/// hand from a `serde_json::Value`, which costs the first load far less than derived decoders.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Reply {
     /// The worker has loaded and takes requests.
@@ -129,10 +130,11 @@ pub enum Reply {
         gone: Vec<String>,
         left: Vec<(String, String)>,
     },
-    /// A spec file read: the spec, or every problem by path (`table.name`).
+    /// A spec file read: the spec (in the spec file format), or every problem by path.
     Parsed {
         id: u32,
-        result: Result<Box<PipelineSpec>, Vec<FieldProblem>>,
+        spec: Option<String>,
+        problems: Vec<FieldProblem>,
     },
     /// The job ended without finishing.
     Failed {
@@ -142,7 +144,7 @@ pub enum Reply {
 }
 
 /// A problem with one field of a spec file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldProblem {
     pub path: String,
     pub message: String,
@@ -174,7 +176,7 @@ impl Reply {
 }
 
 /// One call of the plan, as the steps and Review show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedCall {
     /// The plan's step id (`table`, `stream`...), as in the progress record.
@@ -195,7 +197,7 @@ pub struct PlannedCall {
 }
 
 /// The plan's resource kinds, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceKindName {
     Bucket,
@@ -221,7 +223,7 @@ impl From<hoseline_pipeline::plan::ResourceKind> for ResourceKindName {
 }
 
 /// What Review shows beyond the calls.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewData {
     pub calls: Vec<PlannedCall>,
@@ -233,7 +235,7 @@ pub struct ReviewData {
 }
 
 /// The cost estimate, formatted for reading.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CostView {
     /// `$12.34`.
@@ -247,7 +249,7 @@ pub struct CostView {
     pub notes: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CostRow {
     pub service: String,
@@ -261,7 +263,7 @@ pub struct CostRow {
 }
 
 /// A call's state in an apply, as the Create screen lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CallEvent {
     /// The plan's step id, or `identity` for the first check.
@@ -274,7 +276,7 @@ pub struct CallEvent {
 }
 
 /// The status words of a call or resource (each shown with an icon and a word).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CallStatus {
     Pending,
@@ -286,7 +288,7 @@ pub enum CallStatus {
 }
 
 /// Why a call (or a whole job) failed: AWS's code and message, kept whole.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Failure {
     pub code: String,
@@ -302,7 +304,7 @@ pub struct Failure {
 }
 
 /// A resource's state in a teardown.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceEvent {
     /// `DynamoDB table demo-tickers`.
@@ -311,7 +313,7 @@ pub struct ResourceEvent {
     pub detail: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceStatus {
     Running,
@@ -332,9 +334,7 @@ pub fn decode_request(text: &str) -> Result<Request, String> {
     serde_json::from_str(text).map_err(|e| format!("unreadable request: {e}"))
 }
 
-pub fn decode_reply(text: &str) -> Result<Reply, String> {
-    serde_json::from_str(text).map_err(|e| format!("unreadable reply from the engine: {e}"))
-}
+pub use super::decode::decode_reply;
 
 #[cfg(test)]
 mod tests {

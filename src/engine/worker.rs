@@ -33,9 +33,17 @@ pub async fn handle(request: Request, stops: Stops, post: Rc<dyn Fn(Reply)>) {
             id,
             review: Box::new(jobs::review(&spec, load)),
         }),
-        Request::ParseSpec { id, text } => post(Reply::Parsed {
-            id,
-            result: jobs::parse_spec(&text).map(Box::new),
+        Request::ParseSpec { id, text } => post(match jobs::parse_spec(&text) {
+            Ok(spec) => Reply::Parsed {
+                id,
+                spec: Some(spec.to_json(true)),
+                problems: Vec::new(),
+            },
+            Err(problems) => Reply::Parsed {
+                id,
+                spec: None,
+                problems,
+            },
         }),
         Request::Stop { id } => {
             stops.borrow_mut().insert(id);

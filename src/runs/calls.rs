@@ -1,11 +1,37 @@
 //! The Create screen's model: every call of the plan with its state, built from the preview
 //! and the saved progress, and moved on by the engine's replies. Pure.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use hoseline_pipeline::engine::{Progress, IDENTITY_STEP};
+use hoseline_pipeline::engine::IDENTITY_STEP;
+use serde_json::Value;
 
 use crate::engine::protocol::{CallStatus, Failure, PlannedCall, Reply};
+
+/// The steps a saved progress record (the engine's `Progress` as JSON) says are done, read
+/// from its `steps` keys without the engine's decoder (which the page's first load need not
+/// carry).
+pub fn done_steps(progress: &str) -> BTreeSet<String> {
+    serde_json::from_str::<Value>(progress)
+        .ok()
+        .and_then(|v| Some(v.get("steps")?.as_object()?.keys().cloned().collect()))
+        .unwrap_or_default()
+}
+
+/// Every output the done steps learnt (names, ARNs, the function URL), as `Progress::outputs`.
+pub fn outputs(progress: &str) -> BTreeMap<String, String> {
+    let Ok(v) = serde_json::from_str::<Value>(progress) else {
+        return BTreeMap::new();
+    };
+    let steps = v.get("steps").and_then(Value::as_object);
+    steps
+        .into_iter()
+        .flat_map(|steps| steps.values())
+        .filter_map(|step| step.get("outputs")?.as_object())
+        .flat_map(|outputs| outputs.iter())
+        .filter_map(|(k, x)| Some((k.clone(), x.as_str()?.to_owned())))
+        .collect()
+}
 
 /// One call on the Create screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +77,7 @@ pub struct CreateRun {
 
 impl CreateRun {
     /// The plan's calls, those the saved progress says are done marked done, the others pending.
-    pub fn new(calls: &[PlannedCall], progress: Option<&Progress>) -> Self {
+    pub fn new(calls: &[PlannedCall], done: &BTreeSet<String>) -> Self {
         let identity = CallRow {
             id: IDENTITY_STEP.to_owned(),
             call: "AWS STS GetCallerIdentity".to_owned(),
@@ -62,7 +88,7 @@ impl CreateRun {
         };
         let rows = std::iter::once(identity)
             .chain(calls.iter().map(|c| {
-                let done = progress.is_some_and(|p| p.is_done(&c.id));
+                let done = done.contains(&c.id);
                 CallRow {
                     id: c.id.clone(),
                     call: format!("{} {}", c.service, c.operation),
@@ -159,6 +185,7 @@ mod tests {
     use super::*;
     use crate::engine::jobs::planned_calls;
     use crate::engine::protocol::CallEvent;
+    use hoseline_pipeline::engine::Progress;
     use hoseline_pipeline::spec::PipelineSpec;
 
     fn event(step: &str, status: CallStatus, detail: &str) -> Reply {
@@ -178,7 +205,7 @@ mod tests {
     fn a_fresh_run_lists_the_identity_check_then_every_call_pending() {
         let spec = PipelineSpec::local_dynamodb("demo");
         let calls = planned_calls(&spec);
-        let run = CreateRun::new(&calls, None);
+        let run = CreateRun::new(&calls, &BTreeSet::new());
         assert_eq!(run.rows.len(), calls.len() + 1);
         assert_eq!(run.rows[0].id, IDENTITY_STEP);
         assert!(run.rows.iter().all(|r| r.status == CallStatus::Pending));
@@ -192,8 +219,18 @@ mod tests {
         let calls = planned_calls(&spec);
         let first = calls[0].id.clone();
         let mut progress = Progress::new(&spec);
-        progress.steps.insert(first.clone(), Default::default());
-        let mut run = CreateRun::new(&calls, Some(&progress));
+        let record = hoseline_pipeline::engine::StepRecord {
+            outputs: BTreeMap::from([("TableArn".to_owned(), "arn:t".to_owned())]),
+            ..Default::default()
+        };
+        progress.steps.insert(first.clone(), record);
+        let saved = progress.to_json();
+        assert_eq!(
+            outputs(&saved),
+            progress.outputs(),
+            "the page reads what the engine wrote"
+        );
+        let mut run = CreateRun::new(&calls, &done_steps(&saved));
         assert_eq!(run.done(), 1);
         run.start();
         let second = calls[1].id.clone();
@@ -208,7 +245,7 @@ mod tests {
     fn a_failure_shows_on_its_call_and_retry_clears_it() {
         let spec = PipelineSpec::local_dynamodb("demo");
         let calls = planned_calls(&spec);
-        let mut run = CreateRun::new(&calls, None);
+        let mut run = CreateRun::new(&calls, &BTreeSet::new());
         run.start();
         let failure = Failure {
             code: "AccessDeniedException".into(),

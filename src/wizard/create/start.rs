@@ -1,6 +1,5 @@
 //! Starting, stopping and resuming the apply; the progress record saved after every event.
 
-use hoseline_pipeline::engine::Progress;
 use hoseline_pipeline::spec::{PipelineSpec, Target};
 use leptos::prelude::*;
 
@@ -12,7 +11,7 @@ use crate::engine::hooks::{use_preview, Answer};
 use crate::engine::protocol::{Reply, Request, Run};
 use crate::route::Route;
 use crate::runs::access_key;
-use crate::runs::calls::{CreateRun, Made, Phase};
+use crate::runs::calls::{done_steps, outputs, CreateRun, Made, Phase};
 use crate::runs::record::{self, RunRecord, RunState};
 use crate::wizard::step::Step;
 
@@ -142,14 +141,11 @@ pub fn use_create(spec: PipelineSpec) -> CreateRunner {
         let Answer::Ready(calls) = preview.get() else {
             return false;
         };
-        let progress = runner
-            .progress
-            .get_value()
-            .and_then(|p| Progress::from_json(&p).ok());
-        let mut run = CreateRun::new(&calls, progress.as_ref());
+        let saved = runner.progress.get_value().unwrap_or_default();
+        let mut run = CreateRun::new(&calls, &done_steps(&saved));
         if state == Some(RunState::Complete) {
             run.phase = Phase::Complete(Made {
-                outputs: progress.map(|p| p.outputs()).unwrap_or_default(),
+                outputs: outputs(&saved),
                 ..Made::default()
             });
         }

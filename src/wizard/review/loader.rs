@@ -35,15 +35,22 @@ pub fn SpecLoader() -> impl IntoView {
                 move |id| Request::ParseSpec { id, text },
                 move |reply| match reply {
                     Reply::Parsed {
-                        result: Ok(spec), ..
-                    } => {
-                        draft.load(*spec);
-                        outcome.set(Some(Outcome::Loaded(name.clone())));
-                    }
-                    Reply::Parsed {
-                        result: Err(problems),
-                        ..
-                    } => {
+                        spec: Some(spec), ..
+                    } => match serde_json::from_str(&spec) {
+                        // The engine's reader checked the file; the page reads its output.
+                        Ok(spec) => {
+                            draft.load(spec);
+                            outcome.set(Some(Outcome::Loaded(name.clone())));
+                        }
+                        Err(e) => outcome.set(Some(Outcome::Refused(
+                            name.clone(),
+                            vec![FieldProblem {
+                                path: String::new(),
+                                message: e.to_string(),
+                            }],
+                        ))),
+                    },
+                    Reply::Parsed { problems, .. } => {
                         outcome.set(Some(Outcome::Refused(name.clone(), problems)));
                     }
                     Reply::Failed { failure, .. } => outcome.set(Some(Outcome::Refused(
