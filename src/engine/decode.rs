@@ -165,7 +165,7 @@ fn reply(v: &Value) -> Option<Reply> {
                         .filter_map(|(k, x)| Some((k.clone(), x.as_str()?.to_owned())))
                         .collect()
                 })
-                .unwrap_or_else(BTreeMap::new),
+                .unwrap_or_default(),
         },
         "destroyed" => Reply::Destroyed {
             id,
