@@ -3,8 +3,6 @@
 //! about 60 KB of wasm; this costs a few. The worker writes replies with serde's derive, and the
 //! tests below read every variant back, so the two cannot drift apart.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::protocol::{
@@ -281,7 +279,10 @@ mod tests {
             made: vec!["DynamoDB table t".into()],
             adopted: vec![],
             resumed: vec!["bucket".into()],
-            outputs: BTreeMap::from([("TableArn".into(), "arn:aws:dynamodb:x".into())]),
+            outputs: std::collections::BTreeMap::from([(
+                "TableArn".into(),
+                "arn:aws:dynamodb:x".into(),
+            )]),
         });
         round_trip(Reply::Destroyed {
             id: 6,
