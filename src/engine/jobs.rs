@@ -130,12 +130,17 @@ pub fn call_event(event: &StepEvent) -> CallEvent {
             }),
         ),
     };
-    let text = event.to_string();
-    let detail = text
-        .strip_prefix(&format!("{}: ", event.step_id))
-        .unwrap_or(&text)
-        .trim()
-        .to_owned();
+    let detail = match &event.state {
+        // The status word says done or adopted already.
+        StepState::Done { detail } | StepState::Adopted { detail } => detail.clone(),
+        _ => {
+            let text = event.to_string();
+            text.strip_prefix(&format!("{}: ", event.step_id))
+                .unwrap_or(&text)
+                .trim()
+                .to_owned()
+        }
+    };
     CallEvent {
         step: event.step_id.clone(),
         status,

@@ -66,16 +66,18 @@ class ConsolePage {
 }
 
 let browser;
+let current;
 async function fresh() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return new ConsolePage(await context.newPage());
+  current = new ConsolePage(await context.newPage());
+  return current;
 }
 
 const name = `site${Date.now() % 1_000_000_000}`;
 
 test("the guided setup creates the local pipeline through the worker, survives a reload and deletes it", async () => {
   const p = await fresh();
-  await p.open("#/setup/connection");
+  await p.open("#/connection");
   await p.shot("01-connection-empty");
   await p.connect();
   await p.shot("02-connection-connected");
@@ -166,6 +168,10 @@ for (const { name: title, body } of tests) {
   } catch (error) {
     failed += 1;
     console.log(`test ${title} ... FAILED\n${error.stack ?? error}`);
+    if (current) {
+      await current.shot(`failed-${failed}`).catch(() => {});
+      console.log(`the page then: ${SHOTS}/failed-${failed}.png`);
+    }
   }
 }
 await browser.close();
