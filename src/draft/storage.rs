@@ -48,7 +48,10 @@ pub fn encode(draft: &Draft) -> (String, String) {
         edited: draft.edited,
         raw: draft.raw.clone(),
     };
-    (spec, serde_json::to_string(&progress).unwrap_or_default())
+    (
+        spec,
+        serde_json::to_string_pretty(&progress).unwrap_or_default(),
+    )
 }
 
 /// A stored draft, or why it cannot be read (in words for the person). Progress that cannot be

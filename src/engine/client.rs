@@ -73,13 +73,13 @@ pub fn forget(id: u32) {
 
 /// Hands one reply (JSON text) to its job's callback.
 pub fn deliver(text: &str) {
-    let reply = match decode_reply(text) {
-        Ok(reply) => reply,
-        Err(message) => {
-            leptos::logging::error!("{message}");
-            return;
-        }
-    };
+    match decode_reply(text) {
+        Ok(reply) => dispatch(reply),
+        Err(message) => leptos::logging::error!("{message}"),
+    }
+}
+
+fn dispatch(reply: Reply) {
     let Some(id) = reply.id() else { return };
     let callback = ENGINE.with(|e| {
         let mut engine = e.borrow_mut();
@@ -127,17 +127,19 @@ impl WorkerHost {
                 let (state, worker) = (state.clone(), worker.clone());
                 Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                     let text = event.data().as_string().unwrap_or_default();
-                    if text.contains("\"type\":\"ready\"") {
-                        let waiting = {
-                            let mut queue = state.borrow_mut();
-                            queue.ready = true;
-                            std::mem::take(&mut queue.waiting)
-                        };
-                        for request in waiting {
-                            let _ = worker.post_message(&JsValue::from_str(&request));
+                    match decode_reply(&text) {
+                        Ok(Reply::Ready) => {
+                            let waiting = {
+                                let mut queue = state.borrow_mut();
+                                queue.ready = true;
+                                std::mem::take(&mut queue.waiting)
+                            };
+                            for request in waiting {
+                                let _ = worker.post_message(&JsValue::from_str(&request));
+                            }
                         }
-                    } else {
-                        deliver(&text);
+                        Ok(reply) => dispatch(reply),
+                        Err(message) => leptos::logging::error!("{message}"),
                     }
                 })
             };

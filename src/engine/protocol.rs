@@ -324,7 +324,9 @@ pub enum ResourceStatus {
 
 /// Requests and replies travel as JSON text through `postMessage`.
 pub fn encode<T: Serialize>(message: &T) -> String {
-    serde_json::to_string(message).unwrap_or_else(|e| {
+    // Pretty, as the draft's spec is stored: the page then carries one copy of the spec's
+    // serializer, not one per JSON formatter.
+    serde_json::to_string_pretty(message).unwrap_or_else(|e| {
         // Only a map with non-string keys fails, and these types have none.
         format!(r#"{{"type":"failed","id":0,"failure":{{"code":"Encode","message":"{e}"}}}}"#)
     })

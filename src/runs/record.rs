@@ -47,7 +47,7 @@ pub fn key(stream: &str) -> String {
 }
 
 pub fn encode(record: &RunRecord) -> String {
-    serde_json::to_string(&Stored {
+    serde_json::to_string_pretty(&Stored {
         spec: record.spec.to_json(false),
         progress: record.progress.clone(),
         state: record.state,
