@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use super::aws_wire::read_error;
+
 use super::protocol::{
     CallEvent, CallStatus, CostRow, CostView, Failure, FieldProblem, PlannedCall, Reply,
     ResourceEvent, ResourceKindName, ResourceStatus, ReviewData,
@@ -186,6 +188,16 @@ fn reply(v: &Value) -> Option<Reply> {
                 })
             }),
         },
+        "aws" => {
+            let result = v.get("result")?;
+            Reply::Aws {
+                id,
+                result: match result.get("Ok") {
+                    Some(answer) => Ok(answer.clone()),
+                    None => Err(read_error(result.get("Err")?)?),
+                },
+            }
+        }
         "failed" => Reply::Failed {
             id,
             failure: failure(v.get("failure")?)?,
@@ -208,7 +220,7 @@ pub fn decode_reply(text: &str) -> Result<Reply, String> {
 mod tests {
     use super::*;
     use crate::engine::jobs;
-    use crate::engine::protocol::encode;
+    use crate::engine::protocol::{encode, WireError};
     use hoseline_pipeline::cost::Load;
     use hoseline_pipeline::spec::PipelineSpec;
 
@@ -306,6 +318,30 @@ mod tests {
         round_trip(Reply::Failed {
             id: 9,
             failure: failure(),
+        });
+        round_trip(Reply::Aws {
+            id: 10,
+            result: Ok(serde_json::json!({ "account": "000000000000", "arn": "arn:aws:iam::x" })),
+        });
+        round_trip(Reply::Aws {
+            id: 11,
+            result: Ok(Value::Null),
+        });
+        round_trip(Reply::Aws {
+            id: 12,
+            result: Err(WireError::Service {
+                status: 400,
+                code: "ResourceNotFoundException".into(),
+                message: "no such table".into(),
+                request_id: Some("R-2".into()),
+            }),
+        });
+        round_trip(Reply::Aws {
+            id: 13,
+            result: Err(WireError::Network {
+                network: "cors".into(),
+                message: "blocked".into(),
+            }),
         });
     }
 

@@ -11,6 +11,8 @@ use hoseline_pipeline::cost::Load;
 use hoseline_pipeline::spec::PipelineSpec;
 use serde::{Deserialize, Serialize};
 
+pub use super::aws_wire::{AwsCall, WireConnection, WireError};
+
 /// A job for the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
@@ -31,6 +33,12 @@ pub enum Request {
     ParseSpec { id: u32, text: String },
     /// Stops the run `id` after its current event.
     Stop { id: u32 },
+    /// One AWS read for the page (which links no AWS client).
+    Aws {
+        id: u32,
+        connection: WireConnection,
+        call: AwsCall,
+    },
 }
 
 /// An apply or destroy: the spec, the connection's credentials and the saved progress.
@@ -136,6 +144,11 @@ pub enum Reply {
         spec: Option<String>,
         problems: Vec<FieldProblem>,
     },
+    /// An AWS read's answer (JSON, as [`AwsCall`] says) or its error.
+    Aws {
+        id: u32,
+        result: Result<serde_json::Value, WireError>,
+    },
     /// The job ended without finishing.
     Failed {
         id: u32,
@@ -162,6 +175,7 @@ impl Reply {
             | Reply::Applied { id, .. }
             | Reply::Destroyed { id, .. }
             | Reply::Parsed { id, .. }
+            | Reply::Aws { id, .. }
             | Reply::Failed { id, .. } => Some(*id),
         }
     }

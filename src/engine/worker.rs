@@ -13,7 +13,8 @@ use hoseline_pipeline::plan::ZIP_FILE_NAME;
 use hoseline_pipeline::spec::{PipelineKind, PipelineSpec, Target};
 
 use super::jobs;
-use super::protocol::{Failure, Reply, Request, Run};
+use super::protocol::{Failure, Reply, Request, Run, WireError};
+use super::reads;
 
 /// The runs asked to stop, by id.
 pub type Stops = Rc<RefCell<BTreeSet<u32>>>;
@@ -45,6 +46,17 @@ pub async fn handle(request: Request, stops: Stops, post: Rc<dyn Fn(Reply)>) {
                 problems,
             },
         }),
+        Request::Aws {
+            id,
+            connection,
+            call,
+        } => {
+            let result = reads::answer(&connection, call).await;
+            post(Reply::Aws {
+                id,
+                result: result.map_err(|e| WireError::from(&e)),
+            });
+        }
         Request::Stop { id } => {
             stops.borrow_mut().insert(id);
         }

@@ -1,20 +1,17 @@
-//! The pipelines page's calls, through the page's fetch transport: one page of streams (each
-//! described), one page of tables, one pipeline with its table.
+//! The pipelines page's reads, asked of the engine worker (the page links no AWS client): one
+//! page of streams (each described), one page of tables, one pipeline with its table. The
+//! worker answers with AWS's JSON, read here by [`super::read`].
 
-use hoseline_aws::dynamodb::{DescribeTable, ListTables};
-use hoseline_aws::firehose::{DescribeDeliveryStream, ListDeliveryStreams};
-use hoseline_aws::protocol::json;
-use hoseline_aws::transport::gloo::BrowserClient;
-use hoseline_aws::{ClientConfig, Error, Operation};
+use hoseline_aws::{ClientConfig, Error};
 use serde_json::Value;
 
-use super::model::{pipeline_row, table_from_url, PipelineRow};
-use super::read::{
-    stream_info, stream_names, table_info, table_names, DestinationInfo, StreamInfo, TableInfo,
-};
+use super::model::{pipeline_row, PipelineRow};
+use super::read::{stream_info, stream_names, table_info, table_names, StreamInfo, TableInfo};
+use crate::engine::ask::ask;
+use crate::engine::aws_wire::{read_result, unreadable, AwsCall};
 
 /// Streams a page: each is described too (Firehose's control plane takes about 5 calls a
-/// second, so they go one after the other).
+/// second, so the worker describes them one after the other).
 pub const STREAMS_PER_PAGE: u32 = 10;
 pub const TABLES_PER_PAGE: u32 = 20;
 
@@ -25,39 +22,28 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
-/// Sends `op` (validated, signed, retried as the typed operations are) and reads the answer as
-/// JSON, for [`super::read`] (see there why not the typed outputs).
-async fn send_for_json<O: Operation>(client: &BrowserClient, op: &O) -> Result<Value, Error> {
-    op.validate()?;
-    let endpoint = client.endpoint(O::SERVICE);
-    let request = op.build(&endpoint)?;
-    let response = client.send_request(&endpoint, request).await?;
-    json::parse(&response, O::NAME)
-}
-
-async fn describe_stream(client: &BrowserClient, name: String) -> Result<StreamInfo, Error> {
-    send_for_json(client, &DescribeDeliveryStream::new(name))
-        .await
-        .map(|answer| stream_info(&answer))
-}
-
 pub async fn streams_page(
     config: ClientConfig,
     start: Option<String>,
 ) -> Result<Page<PipelineRow>, Error> {
-    let client = BrowserClient::browser(config);
-    let op = ListDeliveryStreams {
-        limit: Some(STREAMS_PER_PAGE),
-        exclusive_start_delivery_stream_name: start,
-        ..Default::default()
-    };
-    let listed = stream_names(&send_for_json(&client, &op).await?);
-    let mut items = Vec::with_capacity(listed.names.len());
-    for name in listed.names {
-        let described = describe_stream(&client, name.clone()).await;
-        items.push(pipeline_row(name, described));
+    let answer = ask(&config, AwsCall::StreamsPage { cursor: start }).await?;
+    read_streams_page(&answer).ok_or_else(|| unreadable(&answer))
+}
+
+/// The worker's `{list, described}`: each listed stream with its description or error.
+fn read_streams_page(answer: &Value) -> Option<Page<PipelineRow>> {
+    let listed = stream_names(answer.get("list")?);
+    let described = answer.get("described")?.as_array()?;
+    if described.len() != listed.names.len() {
+        return None;
     }
-    Ok(Page {
+    let items = listed
+        .names
+        .into_iter()
+        .zip(described)
+        .map(|(name, d)| pipeline_row(name, read_result(d).map(|a| stream_info(&a))))
+        .collect();
+    Some(Page {
         items,
         next: listed.next,
     })
@@ -67,11 +53,7 @@ pub async fn tables_page(
     config: ClientConfig,
     start: Option<String>,
 ) -> Result<Page<String>, Error> {
-    let op = ListTables {
-        exclusive_start_table_name: start,
-        limit: Some(TABLES_PER_PAGE),
-    };
-    let listed = table_names(&send_for_json(&BrowserClient::browser(config), &op).await?);
+    let listed = table_names(&ask(&config, AwsCall::TablesPage { cursor: start }).await?);
     Ok(Page {
         items: listed.names,
         next: listed.next,
@@ -86,19 +68,74 @@ pub struct PipelineDetail {
 }
 
 pub async fn pipeline(config: ClientConfig, stream: String) -> Result<PipelineDetail, Error> {
-    let client = BrowserClient::browser(config);
-    let stream = describe_stream(&client, stream).await?;
-    let named = match &stream.destination {
-        DestinationInfo::Http(http) => http.url.as_deref().and_then(table_from_url),
-        _ => None,
+    let answer = ask(&config, AwsCall::Pipeline { stream }).await?;
+    read_pipeline(&answer).ok_or_else(|| unreadable(&answer))
+}
+
+/// The worker's `{stream, table}`: `table` is `null` when the stream names none.
+fn read_pipeline(answer: &Value) -> Option<PipelineDetail> {
+    let stream = stream_info(answer.get("stream")?);
+    let table = match answer.get("table") {
+        None | Some(Value::Null) => None,
+        Some(t) => Some(read_result(t).map(|a| table_info(&a))),
     };
-    let table = match named {
-        Some(name) => Some(
-            send_for_json(&client, &DescribeTable::new(name))
-                .await
-                .map(|answer| table_info(&answer)),
-        ),
-        None => None,
-    };
-    Ok(PipelineDetail { stream, table })
+    Some(PipelineDetail { stream, table })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::aws_wire::result_value;
+    use hoseline_aws::NetworkErrorKind;
+    use serde_json::json;
+
+    fn description(name: &str) -> Value {
+        json!({ "DeliveryStreamDescription": {
+            "DeliveryStreamName": name,
+            "DeliveryStreamStatus": "ACTIVE",
+        }})
+    }
+
+    #[test]
+    fn a_streams_page_pairs_each_name_with_its_description_or_error() {
+        let denied = Error::Service {
+            status: 400,
+            code: "AccessDeniedException".into(),
+            message: "no".into(),
+            request_id: None,
+        };
+        let answer = json!({
+            "list": { "DeliveryStreamNames": ["a", "b"], "HasMoreDeliveryStreams": true },
+            "described": [result_value(Ok(description("a"))), result_value(Err(denied.clone()))],
+        });
+        let page = read_streams_page(&answer).expect("a page");
+        assert_eq!(page.next.as_deref(), Some("b"));
+        assert_eq!(page.items.len(), 2);
+        assert_eq!(
+            page.items[0],
+            pipeline_row("a".into(), Ok(stream_info(&description("a"))))
+        );
+        assert_eq!(page.items[1], pipeline_row("b".into(), Err(denied)));
+        let short = json!({ "list": { "DeliveryStreamNames": ["a"] }, "described": [] });
+        assert_eq!(read_streams_page(&short), None);
+    }
+
+    #[test]
+    fn a_pipeline_reads_with_its_table_without_one_and_with_the_tables_error() {
+        let table = json!({ "Table": { "TableName": "t", "TableStatus": "ACTIVE" } });
+        let with = json!({ "stream": description("s"), "table": result_value(Ok(table.clone())) });
+        let detail = read_pipeline(&with).expect("a pipeline");
+        assert_eq!(detail.stream, stream_info(&description("s")));
+        assert_eq!(detail.table, Some(Ok(table_info(&table))));
+        let without = json!({ "stream": description("s"), "table": null });
+        assert_eq!(read_pipeline(&without).and_then(|d| d.table), None);
+        let down = Error::network(NetworkErrorKind::Unreachable, "refused");
+        let failed =
+            json!({ "stream": description("s"), "table": result_value(Err(down.clone())) });
+        assert_eq!(
+            read_pipeline(&failed).and_then(|d| d.table),
+            Some(Err(down))
+        );
+        assert_eq!(read_pipeline(&json!({})), None);
+    }
 }
