@@ -189,12 +189,24 @@ fn unavailable(why: &str) -> Failure {
 /// worker script). Requests and replies still travel as JSON, as they do to the worker.
 pub struct InPageHost {
     stops: super::worker::Stops,
+    /// Milliseconds an apply waits before it starts (a slow network, for tests that stop it).
+    apply_delay_ms: u32,
 }
 
 impl InPageHost {
     pub fn new() -> Self {
         Self {
             stops: Default::default(),
+            apply_delay_ms: 0,
+        }
+    }
+
+    /// An engine whose applies start `ms` milliseconds late, so a test can stop one before it
+    /// has made anything, as deterministically as a person on a slow link could.
+    pub fn with_apply_delay(ms: u32) -> Self {
+        Self {
+            apply_delay_ms: ms,
+            ..Self::new()
         }
     }
 }
@@ -209,11 +221,19 @@ impl EngineHost for InPageHost {
     fn send(&self, request: String) {
         let post: Rc<dyn Fn(Reply)> = Rc::new(|reply: Reply| deliver(&encode(&reply)));
         match super::protocol::decode_request(&request) {
-            Ok(request) => wasm_bindgen_futures::spawn_local(super::worker::handle(
-                request,
-                self.stops.clone(),
-                post,
-            )),
+            Ok(request) => {
+                let delay = match request {
+                    super::protocol::Request::Apply(_) => self.apply_delay_ms,
+                    _ => 0,
+                };
+                let stops = self.stops.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if delay > 0 {
+                        gloo_timers::future::TimeoutFuture::new(delay).await;
+                    }
+                    super::worker::handle(request, stops, post).await;
+                });
+            }
             Err(message) => leptos::logging::error!("{message}"),
         }
     }

@@ -55,6 +55,8 @@ pub enum Phase {
     Running,
     /// Stopped at a failure; Retry resumes from the failed call.
     Failed(Failure),
+    /// Stopped when asked (Stop), after the call named; Resume carries on.
+    Stopped(Option<String>),
     /// Every call done.
     Complete(Made),
 }
@@ -113,6 +115,11 @@ impl CreateRun {
         }
     }
 
+    /// How many calls the plan has.
+    pub fn total(&self) -> usize {
+        self.rows.iter().filter(|r| r.id != IDENTITY_STEP).count()
+    }
+
     /// A run starts (or resumes): failures are cleared, done calls stay done.
     pub fn start(&mut self) {
         self.phase = Phase::Running;
@@ -148,6 +155,10 @@ impl CreateRun {
                     outputs: outputs.clone(),
                 });
             }
+            Reply::Failed { failure, .. } if failure.code == "Stopped" => {
+                // Asked for: the call it stopped after is done, not failed.
+                self.phase = Phase::Stopped(failure.step.clone());
+            }
             Reply::Failed { failure, .. } => {
                 // A failure before any call (no credentials, the engine did not load) lands on
                 // the first call still open, so it is shown where the run stopped.
@@ -166,10 +177,12 @@ impl CreateRun {
         }
     }
 
-    /// How many calls are done (made, adopted or done before), for "7 of 9 done".
+    /// How many of the plan's calls are done (made, adopted or done before), for "7 of 9
+    /// done"; the identity check, made again by every run, is not one of them.
     pub fn done(&self) -> usize {
         self.rows
             .iter()
+            .filter(|r| r.id != IDENTITY_STEP)
             .filter(|r| {
                 matches!(
                     r.status,
@@ -239,6 +252,30 @@ mod tests {
         assert_eq!(row.status, CallStatus::Running);
         run.on_reply(&event(&second, CallStatus::Done, "done: made"));
         assert_eq!(run.done(), 2);
+    }
+
+    #[test]
+    fn a_stop_leaves_the_call_it_stopped_after_done() {
+        let spec = PipelineSpec::local_dynamodb("demo");
+        let calls = planned_calls(&spec);
+        let mut run = CreateRun::new(&calls, &BTreeSet::new());
+        run.start();
+        let first = calls[0].id.clone();
+        run.on_reply(&event(IDENTITY_STEP, CallStatus::Done, "account 1"));
+        run.on_reply(&event(&first, CallStatus::Done, "made"));
+        run.on_reply(&Reply::Failed {
+            id: 1,
+            failure: Failure {
+                code: "Stopped".into(),
+                message: format!("stopped after step {first}"),
+                request_id: None,
+                hint: None,
+                step: Some(first.clone()),
+            },
+        });
+        assert_eq!(run.phase, Phase::Stopped(Some(first)));
+        assert_eq!(run.rows[1].status, CallStatus::Done);
+        assert_eq!(run.done(), 1);
     }
 
     #[test]

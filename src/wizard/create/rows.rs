@@ -19,7 +19,7 @@ pub fn indicator(status: CallStatus) -> (Indicator, &'static str) {
 
 #[component]
 pub fn CallList(run: CreateRun) -> impl IntoView {
-    let total = run.rows.len();
+    let total = run.total();
     let done = run.done();
     view! {
         <section class="panel" data-testid="create-calls">
@@ -53,7 +53,8 @@ fn Row(row: CallRow) -> impl IntoView {
                 <span class="call-name">{row.call}</span>
                 <span class="muted">{row.resource}</span>
             </div>
-            {(!row.detail.is_empty()).then(|| view! { <p class="call-detail">{row.detail}</p> })}
+            {(!row.detail.is_empty() && row.status != CallStatus::Pending)
+                .then(|| view! { <p class="call-detail">{row.detail}</p> })}
             {failure}
         </li>
     }

@@ -194,6 +194,12 @@ pub fn Controls(runner: CreateRunner) -> impl IntoView {
                         on:click=move |_| if let Some(id) = runner.job.get_value() { client::stop(id) }>"Stop after this call"</button>
                 </div>
             }.into_any(),
+            Some(Phase::Stopped(_)) => view! {
+                <div class="alert alert-info" data-testid="create-stopped">
+                    <p class="alert-text">"Stopped, as asked, after the call in progress. Resume carries on from the first call not done."</p>
+                    <button type="button" class="button primary" data-testid="create-resume" on:click=move |_| runner.start()>"Resume"</button>
+                </div>
+            }.into_any(),
             Some(Phase::Failed(f)) => view! {
                 <div class="alert alert-error" data-testid="create-failed">
                     <p class="alert-text"><strong>{f.code}</strong>": "{f.message}</p>
