@@ -77,13 +77,13 @@ impl DraftContext {
     pub fn visited(&self) -> BTreeSet<Step> {
         self.draft
             .with(|d| d.as_ref().map(|d| d.visited.clone()))
-            .unwrap_or_else(|| BTreeSet::from([Step::Connection]))
+            .unwrap_or_else(super::model::only_connection)
     }
 
     pub fn visited_untracked(&self) -> BTreeSet<Step> {
         self.draft
             .with_untracked(|d| d.as_ref().map(|d| d.visited.clone()))
-            .unwrap_or_else(|| BTreeSet::from([Step::Connection]))
+            .unwrap_or_else(super::model::only_connection)
     }
 
     /// Whether the draft holds edits not yet made into a pipeline (tracked).

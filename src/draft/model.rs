@@ -29,12 +29,19 @@ pub struct Draft {
 /// Typed text by field path (`stream.bufferingSizeMb`).
 pub type RawInputs = BTreeMap<String, String>;
 
+/// The steps a new draft has opened: Connection. (Not `BTreeSet::from`, which links a sort.)
+pub fn only_connection() -> BTreeSet<Step> {
+    let mut steps = BTreeSet::new();
+    steps.insert(Step::Connection);
+    steps
+}
+
 impl Draft {
     /// A new draft: nothing edited, only Connection visited.
     pub fn new(spec: PipelineSpec) -> Self {
         Self {
             spec,
-            visited: BTreeSet::from([Step::Connection]),
+            visited: only_connection(),
             edited: false,
             raw: RawInputs::new(),
             set_aside: None,

@@ -70,12 +70,16 @@ pub fn decode(spec: &str, progress: Option<&str>) -> Result<Draft, String> {
     let progress: Progress = progress
         .and_then(|p| serde_json::from_str(p).ok())
         .unwrap_or_default();
-    let mut visited: BTreeSet<Step> = progress
+    // Inserted one by one: collecting into a BTreeSet links a sort of its own.
+    let mut visited = BTreeSet::new();
+    visited.insert(Step::Connection);
+    for step in progress
         .visited
         .iter()
         .filter_map(|slug| Step::from_slug(slug))
-        .collect();
-    visited.insert(Step::Connection);
+    {
+        visited.insert(step);
+    }
     Ok(Draft {
         spec,
         visited,

@@ -157,15 +157,21 @@ fn reply(v: &Value) -> Option<Reply> {
             made: texts(v, "made"),
             adopted: texts(v, "adopted"),
             resumed: texts(v, "resumed"),
-            outputs: v
-                .get("outputs")
-                .and_then(Value::as_object)
-                .map(|o| {
-                    o.iter()
-                        .filter_map(|(k, x)| Some((k.clone(), x.as_str()?.to_owned())))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            outputs: {
+                // Inserted one by one: collecting into a BTreeMap links a sort of its own.
+                let mut outputs = std::collections::BTreeMap::new();
+                for (k, x) in v
+                    .get("outputs")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(x) = x.as_str() {
+                        outputs.insert(k.clone(), x.to_owned());
+                    }
+                }
+                outputs
+            },
         },
         "destroyed" => Reply::Destroyed {
             id,

@@ -14,7 +14,14 @@ use crate::engine::protocol::{CallStatus, Failure, PlannedCall, Reply};
 pub fn done_steps(progress: &str) -> BTreeSet<String> {
     serde_json::from_str::<Value>(progress)
         .ok()
-        .and_then(|v| Some(v.get("steps")?.as_object()?.keys().cloned().collect()))
+        .and_then(|v| {
+            // Inserted one by one: collecting into a BTreeSet links a sort of its own.
+            let mut done = BTreeSet::new();
+            for step in v.get("steps")?.as_object()?.keys() {
+                done.insert(step.clone());
+            }
+            Some(done)
+        })
         .unwrap_or_default()
 }
 
@@ -23,14 +30,20 @@ pub fn outputs(progress: &str) -> BTreeMap<String, String> {
     let Ok(v) = serde_json::from_str::<Value>(progress) else {
         return BTreeMap::new();
     };
+    let mut all = BTreeMap::new();
     let steps = v.get("steps").and_then(Value::as_object);
-    steps
+    for outputs in steps
         .into_iter()
         .flat_map(|steps| steps.values())
         .filter_map(|step| step.get("outputs")?.as_object())
-        .flat_map(|outputs| outputs.iter())
-        .filter_map(|(k, x)| Some((k.clone(), x.as_str()?.to_owned())))
-        .collect()
+    {
+        for (name, value) in outputs {
+            if let Some(value) = value.as_str() {
+                all.insert(name.clone(), value.to_owned());
+            }
+        }
+    }
+    all
 }
 
 /// One call on the Create screen.

@@ -6,12 +6,31 @@ use leptos::prelude::*;
 
 use crate::engine::protocol::ReviewData;
 
+/// `250` or `250.5`: a plain decimal, read without the standard float parser (whose tables the
+/// first load need not carry for one field). `None` for anything else.
+fn decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 12
+        || fraction.len() > 6
+        || !digits(whole)
+        || !digits(fraction)
+    {
+        return None;
+    }
+    let whole: u64 = whole.parse().ok()?;
+    let fraction_value = if fraction.is_empty() {
+        0.0
+    } else {
+        fraction.parse::<u64>().ok()? as f64 / 10f64.powi(fraction.len() as i32)
+    };
+    Some(whole as f64 + fraction_value)
+}
+
 /// The load from the three inputs, or the first input's problem (named, with its rule).
 pub fn parse_load(rate: &str, bytes: &str, events: &str) -> Result<Load, String> {
-    let records_per_second = rate
-        .trim()
-        .parse::<f64>()
-        .ok()
+    let records_per_second = decimal(rate.trim())
         .filter(|r| r.is_finite() && *r > 0.0)
         .ok_or("Records a second must be a number above 0.")?;
     let record_bytes = bytes
@@ -115,5 +134,10 @@ mod tests {
             .unwrap_err()
             .starts_with("Events a record"));
         assert!(parse_load("abc", "10", "1").is_err());
+        assert!(parse_load("1e3", "10", "1").is_err());
+        assert!(parse_load("-1", "10", "1").is_err());
+        assert_eq!(decimal("0.25"), Some(0.25));
+        assert_eq!(decimal("12"), Some(12.0));
+        assert_eq!(decimal(".5"), None);
     }
 }
