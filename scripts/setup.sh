@@ -27,6 +27,8 @@ TOOLS="$HOSELINE_TOOLS"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+# Drives Debian's Chromium in the site tests (tests/site/); it downloads no browser.
+PLAYWRIGHT_VERSION="1.65.1"
 MOTO_VERSION="5.2.5"
 AWSCLI_VERSION="1.46.3"
 RUST_TARGETS=(wasm32-unknown-unknown x86_64-unknown-linux-musl)
@@ -166,7 +168,13 @@ step_wasm_bindgen() {
     fi
 }
 
-# --- wasm-opt from npm ---------------------------------------------------------------------------
+# --- wasm-opt and playwright-core from npm --------------------------------------------------------
+# The installed playwright-core's version (empty when missing).
+playwright_version() {
+    local dir="$TOOLS/node"
+    node -e "process.stdout.write(require('$dir/node_modules/playwright-core/package.json').version)" 2>/dev/null
+}
+
 step_wasm_opt() {
     local t0=$SECONDS dir="$TOOLS/node"
     if ! command -v npm >/dev/null; then
@@ -176,8 +184,9 @@ step_wasm_opt() {
     if cmp -s "$ROOT/tools/package-lock.json" "$dir/package-lock.json" &&
         cmp -s "$ROOT/tools/package.json" "$dir/package.json" &&
         [[ -x "$dir/node_modules/.bin/wasm-opt" ]] &&
-        "$dir/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
-        say "wasm-opt (npm binaryen@$BINARYEN_VERSION) in .tools/node: ok ($(since "$t0"))"
+        "$dir/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" &&
+        [[ "$(playwright_version)" == "$PLAYWRIGHT_VERSION" ]]; then
+        say "wasm-opt (npm binaryen@$BINARYEN_VERSION), playwright-core $PLAYWRIGHT_VERSION in .tools/node: ok ($(since "$t0"))"
         return
     fi
     mkdir -p "$dir"
@@ -185,7 +194,9 @@ step_wasm_opt() {
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     "$dir/node_modules/.bin/wasm-opt" --version | grep -q "version_$BINARYEN_VERSION" ||
         die "wasm-opt in .tools/node is not version_$BINARYEN_VERSION"
-    say "wasm-opt (npm binaryen@$BINARYEN_VERSION) in .tools/node: installed ($(since "$t0"))"
+    [[ "$(playwright_version)" == "$PLAYWRIGHT_VERSION" ]] ||
+        die "playwright-core in .tools/node is not $PLAYWRIGHT_VERSION"
+    say "wasm-opt (npm binaryen@$BINARYEN_VERSION), playwright-core $PLAYWRIGHT_VERSION in .tools/node: installed ($(since "$t0"))"
 }
 
 # --- the emulator's venv -------------------------------------------------------------------------

@@ -10,8 +10,12 @@
 #   5. cargo test --workspace --features hoseline-aws/native (native), then the bridge's Lambda
 #      entry point (hoseline-bridge --features lambda: function URL events, the bootstrap binary)
 #      and cfn-lint on the exported CloudFormation templates (scripts/checks/cfn-lint.sh)
-#   6. wasm tests in headless Chromium: hoseline-aws (feature gloo), hoseline-console
-#   7. the release site build and its size budget (scripts/size-report.sh)
+#   6. the test bridge (scripts/test-bridge.sh) and the wasm tests in headless Chromium:
+#      hoseline-aws (feature gloo), hoseline-console (the guided setup against the checked emulator
+#      and the test bridge)
+#   7. the release site build and its size budget (scripts/size-report.sh), then the built site in
+#      headless Chromium with its engine worker (scripts/site-test.sh; screenshots of every screen
+#      in .tools/run/screens/)
 #
 # Every step runs even when an earlier one failed (except setup); the emulators are stopped at the
 # end. The last line is `tests: N passed, N failed`: the sums of cargo's `test result:` lines, plus
@@ -40,6 +44,8 @@ export HOSELINE_TEST_ENDPOINT="http://127.0.0.1:${HOSELINE_TEST_PORT:-4577}"
 export HOSELINE_TEST_ENDPOINT_UNCHECKED="http://127.0.0.1:${HOSELINE_TEST_PORT_UNCHECKED:-4578}"
 # An emulator that answers without CORS headers: the browser tests' "blocked by CORS" case.
 export HOSELINE_TEST_ENDPOINT_NO_CORS="http://127.0.0.1:${HOSELINE_TEST_PORT_NO_CORS:-4576}"
+# The local bridge the guided-setup browser tests' pipeline delivers to (scripts/test-bridge.sh).
+export HOSELINE_TEST_BRIDGE_URL="http://127.0.0.1:${HOSELINE_TEST_BRIDGE_PORT:-4579}"
 
 passed=0
 failed=0
@@ -86,6 +92,7 @@ run_step() {
 }
 
 stop_emulators() {
+    "$ROOT/scripts/test-bridge.sh" stop || true
     if ((started_emulators)) && [[ "${HOSELINE_KEEP_EMULATORS:-0}" != 1 ]]; then
         "$ROOT/scripts/emulator.sh" stop-test || true
         started_emulators=0
@@ -118,11 +125,13 @@ run_step "native tests" cargo test --workspace --features hoseline-aws/native --
 run_step "bridge lambda tests" cargo test -p hoseline-bridge --features lambda --test lambda --bin bootstrap --no-fail-fast
 run_step "cfn-lint exported templates" "$ROOT/scripts/checks/cfn-lint.sh"
 run_step "wasm tests aws" cargo test --target wasm32-unknown-unknown -p hoseline-aws --features gloo --no-fail-fast
+run_step "test bridge" "$ROOT/scripts/test-bridge.sh" start
 run_step "wasm tests console" cargo test --target wasm32-unknown-unknown -p hoseline-console --no-fail-fast
 
-stop_emulators >/dev/null
-
 run_step "release size" "$ROOT/scripts/size-report.sh"
+run_step "site tests (Chromium)" "$ROOT/scripts/site-test.sh"
+
+stop_emulators >/dev/null
 
 echo
 if ((${#failed_steps[@]} > 0)); then

@@ -6,147 +6,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::any::Any;
+mod common;
 
+use common::{fresh_start, sleep, Page, ENDPOINT, NO_CORS_ENDPOINT, SECRET};
 use hoseline_console::connection::storage;
-use hoseline_console::App;
-use leptos::task::tick;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const ENDPOINT: &str = match option_env!("HOSELINE_TEST_ENDPOINT") {
-    Some(endpoint) => endpoint,
-    None => "http://127.0.0.1:4577",
-};
-/// An emulator that answers without any CORS header, like an endpoint whose CORS rules do not
-/// admit this page.
-const NO_CORS_ENDPOINT: &str = match option_env!("HOSELINE_TEST_ENDPOINT_NO_CORS") {
-    Some(endpoint) => endpoint,
-    None => "http://127.0.0.1:4576",
-};
-const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-/// How long a step may take before the test gives up.
-const TIMEOUT_MS: i32 = 15_000;
-
-/// The console mounted into its own element, unmounted when dropped.
-struct Page {
-    root: HtmlElement,
-    _handle: Box<dyn Any>,
-}
-
-impl Page {
-    async fn mount() -> Page {
-        let document = web_sys::window()
-            .expect("window")
-            .document()
-            .expect("document");
-        let root: HtmlElement = document
-            .create_element("div")
-            .expect("div")
-            .unchecked_into();
-        document
-            .body()
-            .expect("body")
-            .append_child(&root)
-            .expect("append");
-        let handle = leptos::mount::mount_to(root.clone(), App);
-        let page = Page {
-            root,
-            _handle: Box::new(handle),
-        };
-        tick().await;
-        page
-    }
-
-    fn find(&self, testid: &str) -> Option<HtmlElement> {
-        let selector = format!("[data-testid=\"{testid}\"]");
-        self.root
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .map(JsCast::unchecked_into)
-    }
-
-    fn get(&self, testid: &str) -> HtmlElement {
-        self.find(testid)
-            .unwrap_or_else(|| panic!("no [data-testid={testid}] on the page"))
-    }
-
-    fn input(&self, testid: &str) -> HtmlInputElement {
-        self.get(testid).unchecked_into()
-    }
-
-    /// Types into a field the way a person does: the value changes, then an input event fires.
-    async fn type_into(&self, testid: &str, value: &str) {
-        let input = self.input(testid);
-        input.set_value(value);
-        let event = web_sys::Event::new("input").expect("event");
-        input.dispatch_event(&event).expect("dispatch");
-        tick().await;
-    }
-
-    async fn click(&self, testid: &str) {
-        self.get(testid).click();
-        tick().await;
-    }
-
-    fn text(&self, testid: &str) -> String {
-        self.find(testid)
-            .map(|e| e.inner_text())
-            .unwrap_or_default()
-    }
-
-    /// Polls until `testid` shows text containing `expected`, or fails showing the page.
-    async fn wait_for_text(&self, testid: &str, expected: &str) -> String {
-        self.wait_until(testid, expected, |text| text.contains(expected))
-            .await
-    }
-
-    /// Polls until `testid`'s text satisfies `done`, or fails showing the page.
-    async fn wait_until(&self, testid: &str, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let mut waited = 0;
-        loop {
-            let text = self.text(testid);
-            if done(&text) {
-                return text;
-            }
-            assert!(
-                waited < TIMEOUT_MS,
-                "{testid} never showed {what}; the page shows:\n{}",
-                self.root.inner_text()
-            );
-            sleep(50).await;
-            waited += 50;
-        }
-    }
-
-    async fn connect(&self, secret: &str, endpoint: &str) {
-        self.type_into("endpoint", endpoint).await;
-        self.type_into("secret-access-key", secret).await;
-        self.click("test-connection").await;
-    }
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().expect("window");
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timer");
-}
 
 fn stored() -> Option<String> {
     let storage = web_sys::window()?.session_storage().ok()??;
@@ -154,16 +20,11 @@ fn stored() -> Option<String> {
 }
 
 fn clear_storage() {
-    storage::apply(storage::Persist::Clear);
+    fresh_start();
 }
 
-const CHECKS: [&str; 5] = [
-    "check-dynamodb",
-    "check-firehose",
-    "check-lambda",
-    "check-cloudformation",
-    "check-iam",
-];
+/// What the setup calls on the emulator (no Lambda, no stack: the page makes the roles itself).
+const CHECKS: [&str; 3] = ["check-dynamodb", "check-firehose", "check-iam"];
 
 #[wasm_bindgen_test]
 async fn the_right_secret_shows_the_account_and_the_services() {

@@ -22,6 +22,25 @@ impl ServiceCheck {
         ServiceCheck::Iam,
     ];
 
+    /// The checks for what the page calls on `endpoint`. On AWS the page never calls IAM, which
+    /// answers no page (CORS): CloudFormation makes the roles there, and Lambda runs the
+    /// bridge. On the emulator the page makes the roles itself and runs no Lambda or stack.
+    pub fn for_endpoint(endpoint: &Endpoint) -> &'static [ServiceCheck] {
+        match endpoint {
+            Endpoint::Aws => &[
+                ServiceCheck::DynamoDb,
+                ServiceCheck::Firehose,
+                ServiceCheck::Lambda,
+                ServiceCheck::CloudFormation,
+            ],
+            Endpoint::Custom(_) => &[
+                ServiceCheck::DynamoDb,
+                ServiceCheck::Firehose,
+                ServiceCheck::Iam,
+            ],
+        }
+    }
+
     pub fn service(self) -> Service {
         match self {
             ServiceCheck::DynamoDb => Service::DynamoDb,
@@ -261,6 +280,19 @@ mod tests {
         let line = describe_error(&service_error("SomethingNew"), &Endpoint::Aws);
         assert_eq!(line.headline, "SomethingNew");
         assert_eq!(line.hint, None);
+    }
+
+    #[test]
+    fn on_aws_the_check_leaves_iam_out_and_on_the_emulator_lambda_and_stacks() {
+        let aws = ServiceCheck::for_endpoint(&Endpoint::Aws);
+        assert!(!aws.contains(&ServiceCheck::Iam));
+        assert!(aws.contains(&ServiceCheck::CloudFormation) && aws.contains(&ServiceCheck::Lambda));
+        let local = ServiceCheck::for_endpoint(&emulator());
+        assert!(local.contains(&ServiceCheck::Iam));
+        assert!(
+            !local.contains(&ServiceCheck::Lambda)
+                && !local.contains(&ServiceCheck::CloudFormation)
+        );
     }
 
     #[test]

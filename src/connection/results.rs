@@ -45,14 +45,15 @@ fn IdentitySummary(identity: Identity) -> impl IntoView {
 
 #[component]
 fn ServiceChecks(config: ClientConfig) -> impl IntoView {
-    let rows = ServiceCheck::ALL
-        .into_iter()
+    let rows = ServiceCheck::for_endpoint(&config.endpoint)
+        .iter()
+        .copied()
         .map(|check| view! { <CheckRow check=check config=config.clone() /> })
         .collect_view();
     view! {
         <section class="panel">
             <h2>"Services"</h2>
-            <p class="panel-lead">"One read-only call to each service the console uses."</p>
+            <p class="panel-lead">"One read-only call to each service the setup calls on this target."</p>
             <ul class="checks" data-testid="service-checks">{rows}</ul>
         </section>
     }

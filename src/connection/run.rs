@@ -1,10 +1,11 @@
-//! The calls "Test connection" makes, through the page's fetch transport.
+//! The calls "Test connection" makes, asked of the engine worker (the page links no AWS client).
 
-use hoseline_aws::transport::gloo::BrowserClient;
-use hoseline_aws::{cloudformation, dynamodb, firehose, iam, lambda, sts};
-use hoseline_aws::{ClientConfig, Error, Operation};
+use hoseline_aws::{ClientConfig, Error};
+use serde_json::Value;
 
 use super::checks::ServiceCheck;
+use crate::engine::ask::ask;
+use crate::engine::aws_wire::{unreadable, AwsCall};
 
 /// Who the credentials belong to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,60 +16,42 @@ pub struct Identity {
 
 /// STS GetCallerIdentity: needs no permission, so it tests just the credentials and the endpoint.
 pub async fn identity(config: ClientConfig) -> Result<Identity, Error> {
-    let out = BrowserClient::browser(config)
-        .send(&sts::GetCallerIdentity)
-        .await?;
-    Ok(Identity {
-        account: out.account,
-        arn: out.arn,
-    })
+    let answer = ask(&config, AwsCall::Identity).await?;
+    read_identity(&answer).ok_or_else(|| unreadable(&answer))
 }
 
-/// Sends `op` and checks only that the service accepted it: the answer's body is not decoded, so
-/// the page carries no decoder for outputs it never shows (STS GetCallerIdentity, decoded above,
-/// already proved the endpoint speaks AWS).
-async fn reach<O: Operation>(client: &BrowserClient, op: &O) -> Result<(), Error> {
-    op.validate()?;
-    let endpoint = client.endpoint(O::SERVICE);
-    let request = op.build(&endpoint)?;
-    client.send_request(&endpoint, request).await.map(drop)
+/// The worker's `{account, arn}`.
+fn read_identity(answer: &Value) -> Option<Identity> {
+    let text = |key: &str| answer.get(key).and_then(Value::as_str).map(str::to_owned);
+    Some(Identity {
+        account: text("account")?,
+        arn: text("arn")?,
+    })
 }
 
 /// Runs one service check: the smallest page of a list call; only whether it answered matters.
 pub async fn check(check: ServiceCheck, config: ClientConfig) -> Result<(), Error> {
-    let client = BrowserClient::browser(config);
-    match check {
-        ServiceCheck::DynamoDb => {
-            let op = dynamodb::ListTables {
-                limit: Some(1),
-                ..Default::default()
-            };
-            reach(&client, &op).await
-        }
-        ServiceCheck::Firehose => {
-            let op = firehose::ListDeliveryStreams {
-                limit: Some(1),
-                ..Default::default()
-            };
-            reach(&client, &op).await
-        }
-        ServiceCheck::Lambda => {
-            let op = lambda::ListFunctions {
-                max_items: Some(1),
-                ..Default::default()
-            };
-            reach(&client, &op).await
-        }
-        ServiceCheck::CloudFormation => {
-            let op = cloudformation::DescribeStacks::default();
-            reach(&client, &op).await
-        }
-        ServiceCheck::Iam => {
-            let op = iam::ListRoles {
-                max_items: Some(1),
-                ..Default::default()
-            };
-            reach(&client, &op).await
-        }
+    let call = AwsCall::Check {
+        service: check.testid().to_owned(),
+    };
+    ask(&config, call).await.map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_identity_reads_and_a_partial_one_does_not() {
+        let answer =
+            serde_json::json!({ "account": "123456789012", "arn": "arn:aws:iam::1:user/a" });
+        assert_eq!(
+            read_identity(&answer),
+            Some(Identity {
+                account: "123456789012".into(),
+                arn: "arn:aws:iam::1:user/a".into(),
+            })
+        );
+        assert_eq!(read_identity(&serde_json::json!({ "account": "1" })), None);
     }
 }

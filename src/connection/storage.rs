@@ -55,7 +55,7 @@ fn encode(config: &ClientConfig) -> String {
         endpoint: form.endpoint,
     };
     // A struct of strings always serialises.
-    serde_json::to_string(&stored).unwrap_or_default()
+    serde_json::to_string_pretty(&stored).unwrap_or_default()
 }
 
 /// A stored connection, checked by the same rules as typed input; anything else is ignored.

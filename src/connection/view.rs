@@ -1,5 +1,6 @@
-//! The Connection screen: binds the form's fields, validates on "Test connection", keeps the
-//! connection in the context (and in the tab when asked), and shows what the test found.
+//! The Connection screen's form (the setup's first step; its title and purpose come from the
+//! step): binds the fields, validates on "Test connection", keeps the connection in the context
+//! (and in the tab when asked), and shows what the test found.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub fn ConnectionPage() -> impl IntoView {
                 error=Signal::derive(move || errors.read().get(field).map(str::to_owned))
                 secret=matches!(field, Field::SecretAccessKey | Field::SessionToken)
                 optional=field == Field::SessionToken
-                hint=match field {
+                description=match field {
                     Field::Endpoint => Some(ENDPOINT_HINT),
                     Field::SessionToken => Some(TOKEN_HINT),
                     _ => None,
@@ -90,13 +91,6 @@ pub fn ConnectionPage() -> impl IntoView {
     };
 
     view! {
-        <div class="page-header">
-            <h1>"Connection"</h1>
-            <p>
-                "Connect the console to AWS or to the local emulator. Every request is signed in this \
-                 page with these credentials; they are sent nowhere else."
-            </p>
-        </div>
         <form class="panel" on:submit=on_submit novalidate=true data-testid="connection-form">
             <h2>"Endpoint and region"</h2>
             {field("Endpoint", Field::Endpoint)}

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{CostEstimate, LineItem};
+use super::{CostEstimate, LineItem, PackingSaving};
 use crate::spec::PipelineKind;
 
 /// `1234567.8` -> `1,234,568`; below 1,000 two decimals at most (`0.03`, `12.5`).
@@ -22,7 +22,7 @@ pub(crate) fn gb(x: f64) -> String {
 }
 
 /// Dollars: cents, or four decimals under a cent so small items do not read as free.
-pub(crate) fn usd(x: f64) -> String {
+pub fn usd(x: f64) -> String {
     if x != 0.0 && x.abs() < 0.01 {
         format!("${x:.4}")
     } else {
@@ -63,11 +63,16 @@ fn row(item: &LineItem, n: usize) -> [String; 6] {
         format!("[{n}]"),
         item.service.as_str().to_owned(),
         item.name.clone(),
-        format!("{} {}", count_or_gb(item), item.unit),
+        quantity(item),
         // The unit is the quantity's.
         format!("${}", item.unit_price_usd),
         usd(item.monthly_usd),
     ]
+}
+
+/// A line item's quantity with its unit: `1,235.96 GB`, `2,592,000 records`.
+pub fn quantity(item: &LineItem) -> String {
+    format!("{} {}", count_or_gb(item), item.unit)
 }
 
 /// Quantities in GB keep two decimals; others read as counts.
@@ -137,23 +142,7 @@ impl fmt::Display for CostEstimate {
         }
         if let Some(p) = &self.packing {
             writeln!(f)?;
-            writeln!(
-                f,
-                "Packing: at {} event{} a record Firehose bills {} GB ({} a month); at {} events \
-                 a record, {} GB ({}): {} less a month.",
-                p.events_per_record_now,
-                if p.events_per_record_now == 1 {
-                    ""
-                } else {
-                    "s"
-                },
-                gb(p.billed_gb_now),
-                usd(p.monthly_usd_now),
-                p.events_per_record_packed,
-                gb(p.billed_gb_packed),
-                usd(p.monthly_usd_packed),
-                usd(p.monthly_saving_usd)
-            )?;
+            writeln!(f, "Packing: {}", packing(p))?;
             writeln!(f, "  {}", p.note)?;
         }
         if !self.notes.is_empty() {
@@ -164,4 +153,24 @@ impl fmt::Display for CostEstimate {
         }
         write!(f, "Prices: {}", self.price_source)
     }
+}
+
+/// What packing several events into each record saves, in one sentence.
+pub fn packing(p: &PackingSaving) -> String {
+    format!(
+        "at {} event{} a record Firehose bills {} GB ({} a month); at {} events a record, {} GB \
+         ({}): {} less a month.",
+        p.events_per_record_now,
+        if p.events_per_record_now == 1 {
+            ""
+        } else {
+            "s"
+        },
+        gb(p.billed_gb_now),
+        usd(p.monthly_usd_now),
+        p.events_per_record_packed,
+        gb(p.billed_gb_packed),
+        usd(p.monthly_usd_packed),
+        usd(p.monthly_saving_usd)
+    )
 }

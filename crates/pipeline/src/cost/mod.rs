@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::spec::{PipelineKind, PipelineSpec};
 
+pub use display::{packing, quantity, usd};
 pub use firehose::PackingSaving;
 
 /// Days in the priced month.

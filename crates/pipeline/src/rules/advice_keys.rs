@@ -72,16 +72,18 @@ fn words(name: &str) -> Vec<String> {
     let mut current = String::new();
     let mut previous_lower = false;
     for c in name.chars() {
-        if !c.is_alphanumeric() {
+        // ASCII only: the words looked for are English, and the console's first load does not
+        // carry Unicode's case tables for a hint.
+        if !c.is_ascii_alphanumeric() {
             flush(&mut words, &mut current);
             previous_lower = false;
             continue;
         }
-        if c.is_uppercase() && previous_lower {
+        if c.is_ascii_uppercase() && previous_lower {
             flush(&mut words, &mut current);
         }
-        previous_lower = c.is_lowercase() || c.is_ascii_digit();
-        current.extend(c.to_lowercase());
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
     }
     flush(&mut words, &mut current);
     words
