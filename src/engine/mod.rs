@@ -6,7 +6,8 @@
 //!   the worker's replies;
 //! - [`aws_wire`]: the AWS reads the page asks for, [`reads`]: the worker's side of them,
 //!   [`ask`]: the page's;
-//! - [`jobs`]: what each request does, over any AWS client (native tests run it too);
+//! - [`jobs`]: the previews, Review's data and spec files; [`runner`]: apply and teardown, over
+//!   any AWS client (native tests run them too);
 //! - [`worker`]: the worker's message loop;
 //! - [`client`]: the page's side, with the job callbacks;
 //! - [`hooks`]: the screens' reactive helpers over the client.
@@ -19,4 +20,5 @@ pub mod hooks;
 pub mod jobs;
 pub mod protocol;
 pub mod reads;
+pub mod runner;
 pub mod worker;

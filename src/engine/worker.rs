@@ -12,9 +12,9 @@ use hoseline_pipeline::engine::client_config;
 use hoseline_pipeline::plan::ZIP_FILE_NAME;
 use hoseline_pipeline::spec::{PipelineKind, PipelineSpec, Target};
 
-use super::jobs;
 use super::protocol::{Failure, Reply, Request, Run, WireError};
 use super::reads;
+use super::{jobs, runner};
 
 /// The runs asked to stop, by id.
 pub type Stops = Rc<RefCell<BTreeSet<u32>>>;
@@ -71,7 +71,7 @@ pub async fn handle(request: Request, stops: Stops, post: Rc<dyn Fn(Reply)>) {
                 None
             };
             let stop = stop_asked(&stops, id);
-            jobs::apply(
+            runner::apply(
                 &client,
                 id,
                 &run.spec,
@@ -89,7 +89,7 @@ pub async fn handle(request: Request, stops: Stops, post: Rc<dyn Fn(Reply)>) {
                 return;
             };
             let stop = stop_asked(&stops, id);
-            jobs::destroy(
+            runner::destroy(
                 &client,
                 id,
                 &run.spec,

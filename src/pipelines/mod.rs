@@ -9,6 +9,7 @@ pub mod details;
 pub mod fetch;
 pub mod list;
 pub mod model;
+pub mod pages;
 pub mod paging;
 pub mod read;
 pub mod status;

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use super::fetch::Page;
 use super::model::{Destination, PipelineRow};
+use super::pages::PageControls;
 use super::paging::Pager;
 use super::status::stream_status;
 use crate::components::indicator::{Indicator, StatusIndicator};
 use crate::components::load::{Load, UseLoad};
-use crate::components::table::{empty_row, error_row, loading_row, Pagination};
+use crate::components::table::{empty_row, error_row, loading_row};
 use crate::draft::use_draft;
 use crate::route::Route;
 use crate::wizard::state::furthest_visited;
@@ -39,16 +40,6 @@ pub fn StreamsTable(
         }
         Load::Ready(page) => page.items.into_iter().map(row).collect_view().into_any(),
     };
-    let has_next =
-        Signal::derive(move || matches!(load.get(), Load::Ready(page) if page.next.is_some()));
-    let next = move |()| {
-        if let Load::Ready(page) = load.get_untracked() {
-            pager.update(|p| {
-                p.loaded(page.next);
-                p.forward();
-            });
-        }
-    };
     view! {
         <section class="panel" data-testid="streams">
             <div class="panel-header">
@@ -63,14 +54,7 @@ pub fn StreamsTable(
                 </thead>
                 <tbody data-testid="streams-rows">{body}</tbody>
             </table>
-            <Pagination
-                page=Signal::derive(move || pager.with(Pager::page))
-                has_previous=Signal::derive(move || pager.with(Pager::has_previous))
-                has_next=has_next
-                on_previous=move |()| pager.update(|p| { p.back(); })
-                on_next=next
-                testid="streams-pages"
-            />
+            <PageControls load=load pager=pager testid="streams-pages" />
         </section>
     }
 }

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use super::fetch::Page;
 use super::model::{streams_into, PipelineRow};
+use super::pages::PageControls;
 use super::paging::Pager;
 use crate::components::load::{Load, UseLoad};
-use crate::components::table::{empty_row, error_row, loading_row, Pagination};
+use crate::components::table::{empty_row, error_row, loading_row};
 use crate::route::Route;
 
 const COLUMNS: usize = 2;
@@ -58,16 +59,6 @@ pub fn TablesTable(
             .collect_view()
             .into_any(),
     };
-    let has_next =
-        Signal::derive(move || matches!(load.get(), Load::Ready(page) if page.next.is_some()));
-    let next = move |()| {
-        if let Load::Ready(page) = load.get_untracked() {
-            pager.update(|p| {
-                p.loaded(page.next);
-                p.forward();
-            });
-        }
-    };
     view! {
         <section class="panel" data-testid="tables">
             <div class="panel-header">
@@ -79,14 +70,7 @@ pub fn TablesTable(
                 <tbody data-testid="tables-rows">{body}</tbody>
             </table>
             <p class="table-note">"Pipelines are matched among the streams on the page shown above."</p>
-            <Pagination
-                page=Signal::derive(move || pager.with(Pager::page))
-                has_previous=Signal::derive(move || pager.with(Pager::has_previous))
-                has_next=has_next
-                on_previous=move |()| pager.update(|p| { p.back(); })
-                on_next=next
-                testid="tables-pages"
-            />
+            <PageControls load=load pager=pager testid="tables-pages" />
         </section>
     }
 }

@@ -1,22 +1,31 @@
 //! Which setup step owns a field of the spec, by its JSON path: where Review's Edit links, a
 //! loaded spec file's problems and the step list's error marks point.
 
+use super::fields::fields;
 use super::step::Step;
 
-/// The step whose form holds the field at `path` (`table.partitionKey.name` -> Table).
+/// The step whose form holds the field at `path` (`table.partitionKey.name` -> Table,
+/// `bucket.corsAllowedOrigins[1]` -> Bucket): read from the forms' own field lists, so a field
+/// moved to another step moves its links too. A path no form holds (`version`, a whole
+/// section such as `table`) goes to the step of its section, or Connection.
 pub fn step_of_path(path: &str) -> Step {
-    let mut parts = path.split(['.', '[']);
-    match (parts.next().unwrap_or_default(), parts.next()) {
-        ("table", _) => Step::Table,
-        ("bucket", _) => Step::Bucket,
-        ("iam", _) => Step::Access,
-        ("stream", _) => Step::Delivery,
-        (
-            "bridge",
-            Some("functionName" | "memorySizeMb" | "timeoutSeconds" | "accessKey") | None,
-        ) => Step::Access,
-        ("bridge", _) => Step::Delivery,
-        ("target", Some("bridgeUrl")) => Step::Access,
+    let holds = |field: &str| {
+        path == field
+            || path
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with(['.', '[']))
+    };
+    if let Some(step) = Step::ALL
+        .into_iter()
+        .find(|step| fields(*step).iter().any(|f| holds(f.path)))
+    {
+        return step;
+    }
+    match path.split(['.', '[']).next().unwrap_or_default() {
+        "table" => Step::Table,
+        "bucket" => Step::Bucket,
+        "iam" | "bridge" => Step::Access,
+        "stream" => Step::Delivery,
         _ => Step::Connection,
     }
 }

@@ -113,14 +113,7 @@ pub fn sign_with(
         extra_params: &[],
         unsigned_header: (!options.sign_session_token).then_some("x-amz-security-token"),
     };
-    let (canonical, signed_headers) = sigv4::canonical_request(&input)?;
-    let signature = sigv4::signature(
-        &canonical,
-        credentials.secret_access_key.expose(),
-        &date_time,
-        scope.region,
-        scope.signing_name,
-    );
+    let (signature, signed_headers) = signature_of(&input, credentials, &date_time, &scope)?;
     let authorization = format!(
         "{} Credential={}/{}/{}/{}/aws4_request, SignedHeaders={signed_headers}, Signature={signature}",
         sigv4::ALGORITHM,
@@ -197,14 +190,7 @@ pub fn presign_url(
         extra_params: &signed_params,
         unsigned_header: (!options.sign_session_token).then_some("x-amz-security-token"),
     };
-    let (canonical, signed_headers) = sigv4::canonical_request(&input)?;
-    let signature = sigv4::signature(
-        &canonical,
-        credentials.secret_access_key.expose(),
-        &date_time,
-        scope.region,
-        scope.signing_name,
-    );
+    let (signature, signed_headers) = signature_of(&input, credentials, &date_time, &scope)?;
     let mut params = vec![
         ("X-Amz-Algorithm".to_owned(), sigv4::ALGORITHM.to_owned()),
         ("X-Amz-Credential".to_owned(), credential),
@@ -222,6 +208,25 @@ pub fn presign_url(
         request.url,
         crate::protocol::encode_query(&params)
     ))
+}
+
+/// The canonical request of `input`, signed with the credentials' secret for `scope`: the
+/// signature and the signed headers' names (one path for headers and presigned URLs).
+fn signature_of(
+    input: &sigv4::Input<'_>,
+    credentials: &Credentials,
+    date_time: &str,
+    scope: &Scope<'_>,
+) -> Result<(String, String), Error> {
+    let (canonical, signed_headers) = sigv4::canonical_request(input)?;
+    let signature = sigv4::signature(
+        &canonical,
+        credentials.secret_access_key.expose(),
+        date_time,
+        scope.region,
+        scope.signing_name,
+    );
+    Ok((signature, signed_headers))
 }
 
 #[cfg(test)]

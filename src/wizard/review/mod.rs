@@ -20,6 +20,7 @@ pub use loader::SpecLoader;
 #[component]
 pub fn ReviewScreen() -> impl IntoView {
     let draft = use_draft();
+    let found = sections::use_validation();
     let load = RwSignal::new(Load::new(100.0, 200));
     let review = use_review(Signal::derive(move || draft.spec()), load.into());
     let data = Signal::derive(move || match review.get() {
@@ -27,8 +28,8 @@ pub fn ReviewScreen() -> impl IntoView {
         _ => None,
     });
     view! {
-        <sections::Sections />
-        <sections::RuleFindings />
+        <sections::Sections found=found />
+        <sections::RuleFindings found=found />
         <section class="panel" data-testid="review-plan">
             <h2>"Plan"</h2>
             <p class="muted">"The calls Create makes, in order, each with why. Open one to see its request and AWS CLI command."</p>

@@ -1,7 +1,7 @@
 //! Review's sections: what the draft holds per step, with an Edit link back to the step, and
 //! what the rules found (errors block Create; advice does not).
 
-use hoseline_pipeline::rules::{self, Severity};
+use hoseline_pipeline::rules::{self, Severity, Validation};
 use leptos::prelude::*;
 
 use crate::components::indicator::{Indicator, StatusIndicator};
@@ -11,8 +11,14 @@ use crate::wizard::paths::step_of_path;
 use crate::wizard::step::{steps_for, Step};
 use crate::wizard::summary;
 
+/// The draft's validation, once per change, for every section and the findings.
+pub fn use_validation() -> Memo<Validation> {
+    let draft = use_draft();
+    Memo::new(move |_| draft.with_spec(rules::validate).unwrap_or_default())
+}
+
 #[component]
-pub fn Sections() -> impl IntoView {
+pub fn Sections(found: Memo<Validation>) -> impl IntoView {
     let draft = use_draft();
     move || {
         let steps: Vec<Step> = steps_for(draft.kind())
@@ -21,13 +27,13 @@ pub fn Sections() -> impl IntoView {
             .collect();
         steps
             .into_iter()
-            .map(|step| view! { <Section step=step /> })
+            .map(|step| view! { <Section step=step found=found /> })
             .collect_view()
     }
 }
 
 #[component]
-fn Section(step: Step) -> impl IntoView {
+fn Section(step: Step, found: Memo<Validation>) -> impl IntoView {
     let draft = use_draft();
     let rows = move || {
         draft
@@ -35,15 +41,12 @@ fn Section(step: Step) -> impl IntoView {
             .unwrap_or_default()
     };
     let problems = move || {
-        draft
-            .with_spec(|spec| {
-                rules::validate(spec)
-                    .errors
-                    .iter()
-                    .filter(|p| step_of_path(&p.path) == step)
-                    .count()
-            })
-            .unwrap_or_default()
+        found.with(|v| {
+            v.errors
+                .iter()
+                .filter(|p| step_of_path(&p.path) == step)
+                .count()
+        })
     };
     view! {
         <section class="panel" data-testid=format!("review-{}", step.slug())>
@@ -62,9 +65,7 @@ fn Section(step: Step) -> impl IntoView {
 }
 
 #[component]
-pub fn RuleFindings() -> impl IntoView {
-    let draft = use_draft();
-    let found = Memo::new(move |_| draft.with_spec(rules::validate).unwrap_or_default());
+pub fn RuleFindings(found: Memo<Validation>) -> impl IntoView {
     move || {
         let found = found.get();
         let errors = found.errors.into_iter().map(|p| {
