@@ -132,22 +132,50 @@ test("the guided setup creates the local pipeline through the worker, survives a
   await p.id("create-interrupted").waitFor({ timeout: TIMEOUT });
   await p.waitText("create-count", before);
   await p.shot("11-create-after-reload");
+  // Firehose refuses the stream once, as AWS does a bad argument: the call shows AWS's code and
+  // message, and Retry carries on from it.
+  const refuse = async (route) => {
+    if ((route.request().headers()["x-amz-target"] ?? "").endsWith("CreateDeliveryStream")) {
+      await route.fulfill({
+        status: 400,
+        contentType: "application/x-amz-json-1.1",
+        headers: {
+          "x-amzn-requestid": "site-test-1",
+          "access-control-allow-origin": "*",
+          "access-control-expose-headers": "x-amzn-requestid",
+        },
+        body: JSON.stringify({ __type: "InvalidArgumentException", message: "refused by the site test" }),
+      });
+    } else {
+      await route.continue();
+    }
+  };
+  await p.page.context().route(`${ENDPOINT}/**`, refuse);
   await p.id("create-resume").click();
+  await p.id("create-failed").waitFor({ timeout: TIMEOUT });
+  await p.waitText("call-failure", "InvalidArgumentException");
+  await p.waitText("call-failure", "site-test-1");
+  await p.shot("12-create-failed");
+  await p.page.context().unroute(`${ENDPOINT}/**`, refuse);
+  await p.id("create-retry").click();
   await p.id("create-done").waitFor({ timeout: TIMEOUT });
   const count = await p.text("create-count");
   const [done, total] = count.replace(" done", "").split(" of ");
   assert.equal(done, total, `every call done: ${count}`);
-  await p.shot("12-create-done");
+  await p.shot("13-create-done");
 
-  await p.id("open-pipeline").click();
+  await p.open("#/pipelines");
+  await p.waitText("streams-rows", `${name}-stream`);
+  await p.shot("14-pipelines");
+  await p.open(`#/pipelines/${name}-stream`);
   await p.id("pipeline-status").waitFor({ timeout: TIMEOUT });
-  await p.shot("13-pipeline");
+  await p.shot("14-pipeline");
   await p.id("teardown-start").click();
   await p.fill("teardown-name", name);
-  await p.shot("14-teardown-confirm");
+  await p.shot("15-teardown-confirm");
   await p.id("teardown-confirm").click();
   await p.id("teardown-done").waitFor({ timeout: TIMEOUT });
-  await p.shot("15-teardown-done");
+  await p.shot("16-teardown-done");
 });
 
 test("the first load does not fetch the engine; the wizard's first form does", async () => {
@@ -157,7 +185,7 @@ test("the first load does not fetch the engine; the wizard's first form does", a
   await p.open("#/pipelines");
   await p.page.waitForLoadState("networkidle");
   assert.ok(!fetched.some((f) => f.includes("hoseline-engine")), `first load fetched ${fetched}`);
-  await p.shot("16-pipelines-not-connected");
+  await p.shot("17-pipelines-not-connected");
 });
 
 browser = await chromium.launch({

@@ -53,7 +53,8 @@ fn Row(row: CallRow) -> impl IntoView {
                 <span class="call-name">{row.call}</span>
                 <span class="muted">{row.resource}</span>
             </div>
-            {(!row.detail.is_empty() && row.status != CallStatus::Pending)
+            // Pending says nothing yet; a failure's box below says it all.
+            {(!row.detail.is_empty() && !matches!(row.status, CallStatus::Pending | CallStatus::Failed))
                 .then(|| view! { <p class="call-detail">{row.detail}</p> })}
             {failure}
         </li>
