@@ -56,17 +56,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A URL answers 200 (the venv's python: no curl needed).
-answers() {
-    "$HOSELINE_TOOLS/venv/bin/python" - "$1" <<'EOF' 2>/dev/null
-import sys, urllib.request
-try:
-    with urllib.request.urlopen(sys.argv[1], timeout=2) as r:
-        sys.exit(0 if r.status == 200 else 1)
-except Exception:
-    sys.exit(1)
-EOF
-}
+# A URL answers 200 (scripts/lib/env.sh).
+answers() { url_answers "$1"; }
 
 "$ROOT/scripts/setup.sh"
 [[ -f "$ROOT/index.html" ]] || die "no index.html at the repo root: the console has nothing to serve yet"

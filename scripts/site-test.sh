@@ -19,7 +19,7 @@ PORT="${HOSELINE_SITE_PORT:-4580}"
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$PORT/index.html" 2>/dev/null && break
+    url_answers "http://127.0.0.1:$PORT/index.html" && break
     sleep 0.1
 done
 cd "$ROOT"

@@ -18,7 +18,7 @@ RUN_DIR="$ROOT/.tools/run"
 PID_FILE="$RUN_DIR/test-bridge-$PORT.pid"
 LOG_FILE="$RUN_DIR/test-bridge-$PORT.log"
 
-answers() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
+answers() { url_answers "$1"; }
 
 stop() {
     if [[ -f "$PID_FILE" ]]; then

@@ -27,3 +27,15 @@ export TRUNK_OFFLINE=true
 wasm_bindgen_locked_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$HOSELINE_ROOT/Cargo.lock"
 }
+
+# url_answers URL: the URL answers 200 (the emulator venv's python: no curl needed).
+url_answers() {
+    "$HOSELINE_TOOLS/venv/bin/python" - "$1" <<'EOF' 2>/dev/null
+import sys, urllib.request
+try:
+    with urllib.request.urlopen(sys.argv[1], timeout=2) as r:
+        sys.exit(0 if r.status == 200 else 1)
+except Exception:
+    sys.exit(1)
+EOF
+}
